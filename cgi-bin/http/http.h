@@ -1,0 +1,67 @@
+/*
+ * The HTTP layer: one request as a handler sees it, the response it builds, and the helpers every
+ * page uses. A worker owns one struct app (database, templates) and one struct req it reuses.
+ */
+#ifndef HTTP_HTTP_H
+#define HTTP_HTTP_H
+
+#include <stdint.h>
+#include <jansson.h>
+#include "parse/fields.h"
+#include "util/buf.h"
+#include "util/user.h"
+
+/* Hard limits on input; nginx's client_max_body_size is rendered from BODY_MAX. */
+#define BODY_MAX	(12u * 1024 * 1024)	/* 12 MiB: attachments included */
+#define FIELDS_MAX	400
+#define NAME_MAX_LEN	100
+#define VALUE_MAX_LEN	(64u * 1024)
+#define FILE_MAX	(10u * 1024 * 1024)
+#define PATH_MAX_LEN	512
+
+enum method { METHOD_GET, METHOD_POST, METHOD_HEAD, METHOD__MAX };
+extern const char *const methods[METHOD__MAX];
+
+struct app;
+
+struct req {
+	struct app	*app;
+	void		*fcgi;		/* FCGX_Request * */
+	enum method	 method;
+	char		 path[PATH_MAX_LEN];
+	int64_t		 ids[2];	/* numeric path segments matched by the route, in order */
+	struct fields	 query;
+	struct fields	 form;		/* urlencoded or multipart body */
+	struct fields	 cookies;
+	char		 addr[64];	/* REMOTE_ADDR */
+	int		 tls;
+	/* session */
+	int		 logged_in;
+	struct user	 user;
+	int64_t		 session_id;
+	char		 csrf[65];	/* hex token for forms */
+	/* response */
+	int		 status;
+	const char	*ctype;
+	struct buf	 headers;	/* extra header lines, each ending in \r\n */
+	struct buf	 body;
+	int		 done;		/* a response has been made */
+};
+
+typedef void (*handler_fn)(struct req *);
+
+/* Responses. Each sets r->status and the body; none writes to the network. */
+void	http_error(struct req *, int status);
+void	http_redirect(struct req *, const char *location);	/* 303 See Other */
+void	http_text(struct req *, int status, const char *ctype, const char *body, size_t len);
+void	http_header(struct req *, const char *name, const char *value);
+/* Render template `page` with data (reference stolen) into the site layout. */
+void	page_render(struct req *, int status, const char *page, json_t *data);
+void	page_render_title(struct req *, int status, const char *page, const char *title, json_t *data);
+
+/* Form helpers */
+const char *form_str(const struct req *, const char *name);	/* NULL when absent */
+const char *query_str(const struct req *, const char *name);
+int	csrf_ok(const struct req *);
+
+#endif /* HTTP_HTTP_H */

@@ -1,0 +1,213 @@
+/*
+ * The FastCGI server: a master that opens the Unix socket, forks the workers, restarts any that
+ * dies and on SIGTERM lets them finish their request and stop. Workers accept on the shared socket.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <fcgiapp.h>
+#include <sodium.h>
+#include "http/app.h"
+#include "http/template.h"
+#include "store/store.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+static void
+on_chld(int sig)
+{
+	(void)sig;	/* only to interrupt waitpid/pause */
+}
+
+static int
+set_signal(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: accept must return on SIGTERM */
+	return sigaction(sig, &sa, NULL);
+}
+
+static int
+load_key(const char *path, unsigned char key[32])
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL) {
+		fprintf(stderr, "verzuimd: cannot open key file %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = fread(key, 1, 32, f);
+	fclose(f);
+	if (n != 32) {
+		fprintf(stderr, "verzuimd: key file %s is not 32 bytes\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
+{
+	struct app app;
+	struct req r;
+	FCGX_Request fr;
+	char err[256];
+
+	set_signal(SIGTERM, on_term);
+	set_signal(SIGINT, on_term);
+	signal(SIGCHLD, SIG_DFL);
+	memset(&app, 0, sizeof(app));
+	app.cfg = cfg;
+	app.tmpl = tmpl;
+	if (load_key(cfg->key_file, app.key) != 0)
+		_exit(1);
+	if ((app.store = store_open(cfg->db, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "verzuimd[%d]: %s\n", (int)getpid(), err);
+		_exit(1);
+	}
+	memset(&r, 0, sizeof(r));
+	if (FCGX_InitRequest(&fr, sock, 0) != 0)
+		_exit(1);
+	while (!stopping) {
+		if (FCGX_Accept_r(&fr) < 0)
+			break;
+		request_handle(&app, &r, &fr);
+		FCGX_Finish_r(&fr);
+	}
+	buf_free(&r.body);
+	buf_free(&r.headers);
+	store_close(app.store);
+	sodium_memzero(app.key, sizeof(app.key));
+	_exit(0);
+}
+
+static pid_t
+spawn(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		worker_main(cfg, sock, tmpl);
+	return pid;
+}
+
+int
+server_run(const struct config *cfg)
+{
+	pid_t *pids;
+	time_t *started;
+	int sock, alive, quick_deaths = 0;
+	struct tmpl_set *tmpl;
+	char err[512];
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "verzuimd: libsodium init failed\n");
+		return 1;
+	}
+	/* Templates are parsed once, here, and shared with the workers. */
+	if ((tmpl = tmpl_load_dir(cfg->tmpl_dir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "verzuimd: templates: %s\n", err);
+		return 1;
+	}
+	if (FCGX_Init() != 0)
+		return 1;
+	unlink(cfg->socket);
+	mode_t old = umask(0117);	/* socket rw for owner and group only */
+	sock = FCGX_OpenSocket(cfg->socket, 256);
+	umask(old);
+	if (sock < 0) {
+		fprintf(stderr, "verzuimd: cannot open socket %s\n", cfg->socket);
+		return 1;
+	}
+	set_signal(SIGTERM, on_term);
+	set_signal(SIGINT, on_term);
+	set_signal(SIGCHLD, on_chld);
+	signal(SIGPIPE, SIG_IGN);
+
+	pids = calloc(cfg->workers, sizeof(*pids));
+	started = calloc(cfg->workers, sizeof(*started));
+	if (pids == NULL || started == NULL)
+		return 1;
+	for (int i = 0; i < cfg->workers; i++) {
+		pids[i] = spawn(cfg, sock, tmpl);
+		started[i] = time(NULL);
+	}
+	fprintf(stderr, "verzuimd: %d workers on %s\n", cfg->workers, cfg->socket);
+
+	while (!stopping) {
+		int status;
+		pid_t pid = waitpid(-1, &status, 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < cfg->workers; i++) {
+			if (pids[i] != pid)
+				continue;
+			if (stopping) {
+				pids[i] = 0;
+				break;
+			}
+			if (WIFSIGNALED(status))
+				fprintf(stderr, "verzuimd: worker %d killed by signal %d, restarting\n",
+				    (int)pid, WTERMSIG(status));
+			else
+				fprintf(stderr, "verzuimd: worker %d exited (%d), restarting\n",
+				    (int)pid, WEXITSTATUS(status));
+			/* A worker that cannot even start must not turn into a fork loop. */
+			quick_deaths = time(NULL) - started[i] < 2 ? quick_deaths + 1 : 0;
+			if (quick_deaths > 10) {
+				fprintf(stderr, "verzuimd: workers keep dying at start, giving up\n");
+				stopping = 1;
+				pids[i] = 0;
+				break;
+			}
+			pids[i] = spawn(cfg, sock, tmpl);
+			started[i] = time(NULL);
+			break;
+		}
+	}
+
+	/* Graceful stop: each worker finishes the request it is in, then exits. */
+	for (int i = 0; i < cfg->workers; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	do {
+		alive = 0;
+		for (int i = 0; i < cfg->workers; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], NULL, 0) == pids[i] || errno == ECHILD)
+				pids[i] = 0;
+			else
+				alive = 1;
+		}
+	} while (alive);
+	close(sock);
+	unlink(cfg->socket);
+	tmpl_free(tmpl);
+	free(pids);
+	free(started);
+	fprintf(stderr, "verzuimd: stopped\n");
+	return 0;
+}

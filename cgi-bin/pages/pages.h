@@ -1,0 +1,13 @@
+/* Every page handler; the route table is in pages/routes.c. */
+#ifndef PAGES_PAGES_H
+#define PAGES_PAGES_H
+
+#include "http/http.h"
+
+void	page_gezond(struct req *);
+void	page_home(struct req *);
+void	page_login_form(struct req *);
+void	page_login(struct req *);
+void	page_logout(struct req *);
+
+#endif /* PAGES_PAGES_H */

@@ -1,0 +1,74 @@
+/*
+ * The audit log: append-only, each entry's hash = BLAKE2b(previous hash || the entry's fields), so
+ * a changed or removed row breaks the chain from there on (verzuimctl audit verify).
+ */
+#include <string.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include "store/store.h"
+#include "store/internal.h"
+#include "store/audit.h"
+
+void
+audit_hash(const unsigned char prev[32], int64_t id, int64_t at, int64_t user_id,
+    const char *action, const char *object, const char *addr, unsigned char out[32])
+{
+	crypto_generichash_state h;
+	unsigned char nums[24];
+
+	for (int i = 0; i < 8; i++) {
+		nums[i] = (unsigned char)((uint64_t)id >> (8 * i));
+		nums[8 + i] = (unsigned char)((uint64_t)at >> (8 * i));
+		nums[16 + i] = (unsigned char)((uint64_t)user_id >> (8 * i));
+	}
+	crypto_generichash_init(&h, NULL, 0, 32);
+	crypto_generichash_update(&h, prev, 32);
+	crypto_generichash_update(&h, nums, sizeof(nums));
+	/* Each text with its terminating NUL, so fields cannot shift into each other. */
+	crypto_generichash_update(&h, (const unsigned char *)action, strlen(action) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)object, strlen(object) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)addr, strlen(addr) + 1);
+	crypto_generichash_final(&h, out, 32);
+}
+
+int
+store_audit(struct store *s, int64_t user_id, const char *action, const char *object,
+    const char *addr)
+{
+	unsigned char prev[32], hash[32];
+	sqlite3_stmt *st;
+	int64_t at = store_now(), id;
+	int own_tx = sqlite3_get_autocommit(s->db), rc;
+
+	/* The chain needs the previous row: read and append in one write transaction. */
+	if (own_tx && store_begin(s) != 0)
+		return -1;
+	memset(prev, 0, sizeof(prev));
+	id = 1;
+	st = stmt_get(s, STMT_AUDIT_LAST);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0) + 1;
+		if (sqlite3_column_bytes(st, 1) == 32)
+			memcpy(prev, sqlite3_column_blob(st, 1), 32);
+	}
+	sqlite3_reset(st);
+	audit_hash(prev, id, at, user_id, action, object, addr, hash);
+	st = stmt_get(s, STMT_AUDIT_INSERT);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	if (user_id > 0)
+		sqlite3_bind_int64(st, 3, user_id);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, object, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, addr, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, hash, 32, SQLITE_STATIC);
+	rc = stmt_exec(s, st);
+
+	if (own_tx) {
+		if (rc == 0)
+			rc = store_commit(s);
+		else
+			store_rollback(s);
+	}
+	return rc;
+}

@@ -1,0 +1,254 @@
+/* Opening the database, migrations, the prepared statements and row helpers. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sqlite3.h>
+#include "store/store.h"
+#include "store/internal.h"
+
+static int
+pragmas(sqlite3 *db, char *err, size_t errsz)
+{
+	char *msg = NULL;
+
+	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+	    "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errsz, "pragma: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (p = malloc((size_t)n + 1)) != NULL) {
+		if (fread(p, 1, (size_t)n, f) != (size_t)n) {
+			free(p);
+			p = NULL;
+		} else
+			p[n] = '\0';
+	}
+	fclose(f);
+	return p;
+}
+
+/* Migrations are the files sql/NNN_name.sql, applied in order, each in its own transaction. */
+int
+store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
+{
+	sqlite3 *db = NULL;
+	DIR *d = NULL;
+	struct dirent *de;
+	char *names[512], *msg = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
+		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(db));
+		goto out;
+	}
+	if (pragmas(db, err, errsz) != 0)
+		goto out;
+	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+	    "name TEXT NOT NULL, applied_at INTEGER NOT NULL)", NULL, NULL, &msg) != SQLITE_OK)
+		goto sqlerr;
+	if ((d = opendir(sqldir)) == NULL) {
+		snprintf(err, errsz, "cannot open %s", sqldir);
+		goto out;
+	}
+	while ((de = readdir(d)) != NULL && n < 512) {
+		size_t len = strlen(de->d_name);
+		if (len > 8 && de->d_name[0] >= '0' && de->d_name[0] <= '9' &&
+		    de->d_name[3] == '_' && strcmp(de->d_name + len - 4, ".sql") == 0)
+			names[n++] = strdup(de->d_name);
+	}
+	qsort(names, n, sizeof(names[0]), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		int version = atoi(names[i]), done = 0;
+		sqlite3_stmt *st;
+		char path[1024], *sql;
+
+		if (sqlite3_prepare_v2(db, "SELECT 1 FROM schema_version WHERE version = ?", -1, &st,
+		    NULL) != SQLITE_OK)
+			goto sqlerr;
+		sqlite3_bind_int(st, 1, version);
+		done = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (done)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", sqldir, names[i]);
+		if ((sql = slurp(path)) == NULL) {
+			snprintf(err, errsz, "cannot read %s", path);
+			goto out;
+		}
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+			snprintf(err, errsz, "%s: %s", names[i], msg ? msg : sqlite3_errmsg(db));
+			free(sql);
+			sqlite3_free(msg);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+		free(sql);
+		if (sqlite3_prepare_v2(db, "INSERT INTO schema_version VALUES (?, ?, ?)", -1, &st,
+		    NULL) != SQLITE_OK)
+			goto sqlerr;
+		sqlite3_bind_int(st, 1, version);
+		sqlite3_bind_text(st, 2, names[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE || sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK)
+			goto sqlerr;
+	}
+	rc = 0;
+	goto out;
+sqlerr:
+	snprintf(err, errsz, "migrate: %s", msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	rc = -1;
+out:
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	if (d != NULL)
+		closedir(d);
+	sqlite3_close(db);
+	return rc;
+}
+
+struct store *
+store_open(const char *dbpath, char *err, size_t errsz)
+{
+	struct store *s = calloc(1, sizeof(*s));
+
+	if (s == NULL)
+		return NULL;
+	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (pragmas(s->db, err, errsz) != 0)
+		goto fail;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (sqlite3_prepare_v3(s->db, stmts[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
+		    NULL) != SQLITE_OK) {
+			snprintf(err, errsz, "prepare %d: %s", i, sqlite3_errmsg(s->db));
+			goto fail;
+		}
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+sqlite3_stmt *
+stmt_get(struct store *s, enum stmt id)
+{
+	sqlite3_stmt *st = s->stmt[id];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int
+stmt_exec(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	(void)s;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_ping(struct store *s)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_PING);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_begin(struct store *s) { return stmt_exec(s, stmt_get(s, STMT_BEGIN)); }
+int store_commit(struct store *s) { return stmt_exec(s, stmt_get(s, STMT_COMMIT)); }
+void store_rollback(struct store *s) { stmt_exec(s, stmt_get(s, STMT_ROLLBACK)); }
+int64_t store_now(void) { return (int64_t)time(NULL); }
+
+void
+col_text(sqlite3_stmt *st, int i, char *dst, size_t dstsz)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	snprintf(dst, dstsz, "%s", t ? (const char *)t : "");
+}
+
+json_t *
+col_json(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER: return json_integer(sqlite3_column_int64(st, i));
+	case SQLITE_FLOAT: return json_real(sqlite3_column_double(st, i));
+	case SQLITE_TEXT: return json_stringn((const char *)sqlite3_column_text(st, i),
+	    (size_t)sqlite3_column_bytes(st, i));
+	default: return json_null();
+	}
+}
+
+json_t *
+row_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	int n = sqlite3_column_count(st);
+
+	for (int i = 0; i < n; i++)
+		json_object_set_new(o, sqlite3_column_name(st, i), col_json(st, i));
+	return o;
+}
+
+json_t *
+rows_json(sqlite3_stmt *st)
+{
+	json_t *a = json_array();
+
+	while (sqlite3_step(st) == SQLITE_ROW)
+		json_array_append_new(a, row_json(st));
+	sqlite3_reset(st);
+	return a;
+}
+
+json_t *
+store_loketten(struct store *s)
+{
+	return rows_json(stmt_get(s, STMT_LOKETTEN));
+}

@@ -1,0 +1,46 @@
+/* Every SQL statement of the application, in one place. Handlers hold no SQL text. */
+#ifndef STORE_STMT_H
+#define STORE_STMT_H
+
+#define STMT_LIST \
+X(STMT_PING, "SELECT 1") \
+X(STMT_BEGIN, "BEGIN IMMEDIATE") \
+X(STMT_COMMIT, "COMMIT") \
+X(STMT_ROLLBACK, "ROLLBACK") \
+X(STMT_LOKETTEN, \
+  "SELECT l.id, g.name AS gemeente, l.name, l.department, l.phone, l.email, " \
+  "l.covers_leerplicht, l.covers_rmc FROM loket l JOIN gemeente g ON g.id = l.gemeente_id " \
+  "ORDER BY g.name, l.covers_rmc, l.id") \
+X(STMT_USER_FOR_LOGIN, "SELECT id, pw_hash, disabled FROM app_user WHERE email = ?") \
+X(STMT_USER_LOAD, \
+  "SELECT id, role, IFNULL(school_id, 0), IFNULL(loket_id, 0), email, name FROM app_user " \
+  "WHERE id = ? AND disabled = 0") \
+X(STMT_SESSION_INSERT, \
+  "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)") \
+X(STMT_SESSION_FIND, \
+  "SELECT s.id, s.csrf, s.created_at, s.seen_at, u.id, u.role, IFNULL(u.school_id, 0), " \
+  "IFNULL(u.loket_id, 0), u.email, u.name FROM session s JOIN app_user u ON u.id = s.user_id " \
+  "WHERE s.token_hash = ? AND u.disabled = 0") \
+X(STMT_SESSION_TOUCH, "UPDATE session SET seen_at = ? WHERE id = ? AND seen_at < ?") \
+X(STMT_SESSION_DELETE, "DELETE FROM session WHERE id = ?") \
+X(STMT_SESSION_EXPIRE, "DELETE FROM session WHERE seen_at < ? OR created_at < ?") \
+X(STMT_LOGIN_FAILURES, \
+  "SELECT count(*) FROM login_failure WHERE email_hash = ? AND address = ? AND at >= ?") \
+X(STMT_LOGIN_FAILURE_ADD, "INSERT INTO login_failure (email_hash, address, at) VALUES (?, ?, ?)") \
+X(STMT_SCHOOL_COUNT, "SELECT count(*) FROM school") \
+X(STMT_USERS_WITHOUT_PW, "SELECT id FROM app_user WHERE pw_hash IS NULL AND email LIKE '%@demo.nl'") \
+X(STMT_USER_SET_PW, "UPDATE app_user SET pw_hash = ? WHERE id = ?") \
+X(STMT_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") \
+X(STMT_AUDIT_INSERT, \
+  "INSERT INTO audit (id, at, user_id, action, object, address, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+enum stmt {
+#define X(id, sql) id,
+	STMT_LIST
+#undef X
+	STMT__MAX
+};
+
+extern const char *const stmts[STMT__MAX];
+
+#endif /* STORE_STMT_H */

@@ -1,0 +1,54 @@
+/*
+ * The store: SQLite in WAL mode. All SQL text lives in store/stmt.c, prepared once per connection.
+ * Functions that read personal data take the session's user and return only what is in scope.
+ */
+#ifndef STORE_STORE_H
+#define STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+struct store;
+struct user;
+
+/* Apply sql/NNN_*.sql not yet applied, in order; 0 or -1 with err. Run once, before workers. */
+int	 store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz);
+struct store *store_open(const char *dbpath, char *err, size_t errsz);
+void	 store_close(struct store *);
+int	 store_ping(struct store *);
+int	 store_begin(struct store *);
+int	 store_commit(struct store *);
+void	 store_rollback(struct store *);
+int64_t	 store_now(void);
+
+/* Demo mode: load sql/demo.sql into an empty database and set the demo accounts' password. */
+int	 store_demo(struct store *, const char *sqldir, char *err, size_t errsz);
+
+/* Organisation, for the layout's footer and the beheer pages (no personal data). */
+json_t	*store_loketten(struct store *);
+
+/* Accounts and sessions (store/account.c) */
+struct login_user {
+	int64_t	 id;
+	char	 pw_hash[256];
+	int	 disabled;
+};
+int	 store_user_for_login(struct store *, const char *email, struct login_user *);
+int	 store_user_load(struct store *, int64_t id, struct user *);
+int64_t	 store_session_create(struct store *, const unsigned char hash[32], int64_t user_id,
+	    const char *csrf, int64_t now);
+/* Finds a live session by token hash; fills user and csrf; 0 found, 1 none, -1 error. */
+int	 store_session_find(struct store *, const unsigned char hash[32], int64_t now,
+	    int64_t idle, int64_t absolute, int64_t *sid, struct user *, char csrf[65]);
+int	 store_session_delete(struct store *, int64_t sid);
+int	 store_login_failures(struct store *, const unsigned char ehash[32], const char *addr,
+	    int64_t since);
+int	 store_login_failure_add(struct store *, const unsigned char ehash[32], const char *addr,
+	    int64_t now);
+
+/* Audit log (store/audit.c): append one entry, chained to the previous one. */
+int	 store_audit(struct store *, int64_t user_id, const char *action, const char *object,
+	    const char *addr);
+
+#endif /* STORE_STORE_H */
