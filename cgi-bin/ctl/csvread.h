@@ -1,0 +1,23 @@
+/*
+ * csvread.h — the CSV files of the rule subcommands: registrations (datum,soort,minuten) and
+ * vacations (start,end,name), each with a header line. Pure: a buffer in, a malloc'ed array out
+ * (free it), or an error with its 1-based line number. RFC 4180 quoting is understood.
+ */
+#ifndef CTL_CSVREAD_H
+#define CTL_CSVREAD_H
+
+#include <stddef.h>
+
+#include "rules/rules.h"
+
+struct csv_error {
+	size_t line;            /* 0 when the error has no line */
+	char msg[200];
+};
+
+int csv_read_registrations(const char *buf, size_t len, struct rules_registration **out,
+    size_t *n, struct csv_error *err);
+int csv_read_vacations(const char *buf, size_t len, struct rules_vacation **out, size_t *n,
+    struct csv_error *err);
+
+#endif

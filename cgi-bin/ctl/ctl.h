@@ -1,0 +1,69 @@
+/*
+ * ctl.h — verzuimctl: the command table, option parsing and the helpers every subcommand uses.
+ * A subcommand is a function taking the arguments after its name and returning the exit status
+ * (0 ok, 1 failure, 2 bad input). Add one: declare it here, add a line to the table in main.c.
+ */
+#ifndef CTL_CTL_H
+#define CTL_CTL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "rules/rules.h"
+
+#define CTL_EXIT_OK 0
+#define CTL_EXIT_FAIL 1
+#define CTL_EXIT_USAGE 2
+
+struct ctl_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;      /* arguments, for the usage text */
+};
+
+/* Rule subcommands (rules_cmds.c): pure, no database. */
+int cmd_plicht(int argc, char **argv);
+int cmd_werkdagen(int argc, char **argv);
+int cmd_schooldagen(int argc, char **argv);
+int cmd_signalen(int argc, char **argv);
+int cmd_verlof(int argc, char **argv);
+
+/* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
+int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Copies s into buf (size n) with control characters replaced and at most 60 bytes. */
+const char *ctl_quote(const char *s, char *buf, size_t n);
+
+/* Options: "--name value" or "--name=value"; flags take no value. */
+enum ctl_opt_type {
+	CTL_OPT_FLAG,           /* int *: set to 1 */
+	CTL_OPT_DATE,           /* rules_date * */
+	CTL_OPT_INT,            /* long *: a decimal integer, sign allowed */
+	CTL_OPT_STRING,         /* const char ** */
+	CTL_OPT__MAX
+};
+
+struct ctl_opt {
+	const char *name;       /* with the leading "--" */
+	enum ctl_opt_type type;
+	void *value;
+	int required;
+	int seen;               /* set by ctl_parse_opts */
+};
+
+/* Parses argv[0..argc) against opts; on error prints it and returns CTL_EXIT_USAGE. */
+int ctl_parse_opts(const char *cmd, int argc, char **argv, struct ctl_opt *opts, size_t nopts);
+
+/* Reads a whole stream or file (at most 64 MiB) into a NUL-terminated malloc'ed buffer. */
+int ctl_read_stream(FILE *fp, char **buf, size_t *len);
+int ctl_read_file(const char *path, char **buf, size_t *len);
+
+/* Prints the object compactly with keys in insertion order and a newline, then frees it. */
+int ctl_print_json(json_t *obj);
+json_t *ctl_json_date(rules_date d);    /* "YYYY-MM-DD", or null for RULES_NO_DATE */
+
+/* The policy CSV built into the binary from sql/policies.csv (policies.c). */
+const char *ctl_policies_csv(size_t *len);
+
+#endif
