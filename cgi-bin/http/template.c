@@ -312,7 +312,7 @@ static int parse_list(struct parser *, struct tmpl *, struct nodes *,
 
 /* A comment; at the start of a page it may name the layout. */
 static int
-parse_comment(struct parser *P, struct tmpl *t, const struct nodes *l,
+parse_comment(struct parser *P, struct tmpl *t, struct nodes *l,
     size_t depth, struct span c, size_t line)
 {
 	struct span	 w;
@@ -337,6 +337,15 @@ parse_comment(struct parser *P, struct tmpl *t, const struct nodes *l,
 		return -1;
 	}
 	t->layout = w;
+	/* The directive's line is not part of the page. */
+	l->n = 0;
+	if (P->end - P->s >= 1 && P->s[0] == '\n') {
+		P->s++;
+		P->line++;
+	} else if (P->end - P->s >= 2 && P->s[0] == '\r' && P->s[1] == '\n') {
+		P->s += 2;
+		P->line++;
+	}
 	return 0;
 }
 
