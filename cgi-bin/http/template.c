@@ -512,10 +512,10 @@ static int
 parse_list(struct parser *P, struct tmpl *t, struct nodes *l, size_t depth,
     enum stop *why, struct span *closer)
 {
-	const char	*open, *close, *after;
+	const char	*open, *close;
 	struct span	 c;
 	struct node	 n;
-	size_t		 line;
+	size_t		 line, after;
 	int		 raw, rc;
 
 	for (;;) {
@@ -543,18 +543,18 @@ parse_list(struct parser *P, struct tmpl *t, struct nodes *l, size_t depth,
 		raw = 0;
 		if (P->end - open >= 5 && memcmp(open, "{{!--", 5) == 0) {
 			close = find(open + 5, P->end, "--}}");
-			after = close + 4;
+			after = 4;
 			c.p = open + 2;
 			c.n = 1;	/* "!": the rest is comment */
 		} else if (P->end - open >= 3 && open[2] == '{') {
 			raw = 1;
 			close = find(open + 3, P->end, "}}}");
-			after = close + 3;
+			after = 3;
 			c.p = open + 3;
 			c.n = close ? (size_t)(close - c.p) : 0;
 		} else {
 			close = find(open + 2, P->end, "}}");
-			after = close + 2;
+			after = 2;
 			c.p = open + 2;
 			c.n = close ? (size_t)(close - c.p) : 0;
 		}
@@ -563,8 +563,8 @@ parse_list(struct parser *P, struct tmpl *t, struct nodes *l, size_t depth,
 			    "tag is not closed");
 			goto fail;
 		}
-		P->line += count_lines(open, (size_t)(after - open));
-		P->s = after;
+		P->line += count_lines(open, (size_t)(close + after - open));
+		P->s = close + after;
 		if ((rc = parse_tag(P, t, l, depth, c, raw, line, why,
 		    closer)) == -1)
 			goto fail;
