@@ -1,7 +1,7 @@
 /*
  * csvread.h — the CSV files of the rule subcommands: registrations (datum,soort,minuten) and
  * vacations (start,end,name), each with a header line. Pure: a buffer in, a malloc'ed array out
- * (free it), or an error with its 1-based line number. RFC 4180 quoting is understood.
+ * (free it), or an error with its 1-based line number. The CSV grammar is parse/csv.h (RFC 4180).
  */
 #ifndef CTL_CSVREAD_H
 #define CTL_CSVREAD_H
