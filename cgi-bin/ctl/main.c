@@ -225,10 +225,8 @@ main(int argc, char **argv)
 {
 	char q[80];
 
-	if (argc < 2) {
-		usage(stderr);
-		return CTL_EXIT_USAGE;
-	}
+	if (argc < 2)
+		return ctl_error("geen commando (zie verzuimctl --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
