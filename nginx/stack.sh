@@ -41,7 +41,7 @@ start)
 	[ "$demo" = demo ] && flag=--demo
 	"$root/cgi-bin/verzuimd" -s "$var/verzuimd.sock" -d "$var/data/verzuim.db" \
 	    -t "$root/templates" -q "$root/sql" -k "$var/data/verzuim.key" -w "$workers" $flag \
-	    2>> "$var/log/verzuimd.log" &
+	    < /dev/null >> "$var/log/verzuimd.log" 2>&1 &
 	echo $! > "$var/verzuimd.pid"
 	i=0
 	while [ ! -S "$var/verzuimd.sock" ]; do
@@ -52,7 +52,7 @@ start)
 		fi
 		sleep 0.1; i=$((i + 1))
 	done
-	"$NGINX" -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" 2>> "$var/log/nginx-start.log" || {
+	"$NGINX" -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" < /dev/null > "$var/log/nginx-start.log" 2>&1 || {
 		echo "nginx did not start; see $var/log/nginx-start.log" >&2; tail -5 "$var/log/nginx-start.log" >&2; stop; exit 1; }
 	echo "Verzuimloket draait op http://127.0.0.1:$port/ (stoppen: make stop; logs in $var/log)"
 	;;

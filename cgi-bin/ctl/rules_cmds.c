@@ -62,13 +62,18 @@ cmd_plicht(int argc, char **argv)
 
 	if ((rc = ctl_parse_opts("plicht", argc, argv, opts, NOPTS(opts))) != 0)
 		return rc;
+	rules_date vanaf = rules_leerplicht_vanaf(st.geboren), tot = rules_leerplicht_tot(st.geboren);
+	int y, m, d;
+	rules_date_to_ymd(tot, &y, &m, &d);
+	if (y > RULES_YEAR_MAX)
+		return ctl_error("plicht: --geboren ligt na het laatste ondersteunde jaar");
 	enum rules_plicht p = rules_plicht_on(&st, op);
 	const char *loket = rules_loket_names[rules_loket_for(p)];
 	json_t *o = json_object();
 	json_object_set_new(o, "plicht", json_string(rules_plicht_names[p]));
 	json_object_set_new(o, "loket", loket ? json_string(loket) : json_null());
-	json_object_set_new(o, "leerplicht_vanaf", ctl_json_date(rules_leerplicht_vanaf(st.geboren)));
-	json_object_set_new(o, "leerplicht_tot", ctl_json_date(rules_leerplicht_tot(st.geboren)));
+	json_object_set_new(o, "leerplicht_vanaf", ctl_json_date(vanaf));
+	json_object_set_new(o, "leerplicht_tot", ctl_json_date(tot));
 	return ctl_print_json(o);
 }
 
