@@ -9,10 +9,58 @@
 static int
 in_vacation(const struct rules_calendar *cal, rules_date date)
 {
-	for (size_t i = 0; i < cal->nvacations; i++)
-		if (date >= cal->vacations[i].start && date <= cal->vacations[i].end)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = cal->nvacations;
+
+	/* Disjoint and sorted: the last vacation starting on or before date is the only candidate. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cal->vacations[mid].start <= date)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && date <= cal->vacations[lo - 1].end;
+}
+
+static int
+cmp_vacation(const void *a, const void *b)
+{
+	const struct rules_vacation *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Sorts v by start and merges overlapping and adjacent vacations; returns the new count. */
+static size_t
+merge_vacations(struct rules_vacation *v, size_t n)
+{
+	size_t k = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_vacation);
+	for (size_t i = 1; i < n; i++) {
+		if ((int64_t)v[i].start <= (int64_t)v[k].end + 1) {
+			if (v[i].end > v[k].end)
+				v[k].end = v[i].end;
+		} else
+			v[++k] = v[i];
+	}
+	return k + 1;
+}
+
+/* School days in [from, to] without the table: werkdagen minus the werkdagen of vacations. */
+static int64_t
+school_days_slow(const struct rules_calendar *cal, rules_date from, rules_date to)
+{
+	int64_t n = rules_werkdagen_count(from, to, cal->bevrijdingsdag);
+
+	for (size_t i = 0; i < cal->nvacations; i++) {
+		rules_date a = cal->vacations[i].start, b = cal->vacations[i].end;
+		if (b < from || a > to)
+			continue;
+		n -= rules_werkdagen_count(a > from ? a : from, b < to ? b : to, cal->bevrijdingsdag);
+	}
+	return n;
 }
 
 static int
@@ -67,7 +115,7 @@ rules_calendar_init(struct rules_calendar *cal, const struct rules_vacation *vac
 	cal->vacations = (struct rules_vacation *)p;
 	if (nvacations > 0)
 		memcpy(cal->vacations, vacations, nvacations * sizeof(*vacations));
-	cal->nvacations = nvacations;
+	cal->nvacations = merge_vacations(cal->vacations, nvacations);
 	p += nvacations * sizeof(struct rules_vacation);
 	cal->sd_date = (rules_date *)p;
 	p += ndays * sizeof(rules_date);
@@ -112,25 +160,24 @@ rules_calendar_free(struct rules_calendar *cal)
 int32_t
 rules_school_days(const struct rules_calendar *cal, rules_date from, rules_date to)
 {
-	int32_t n = 0;
+	int64_t n = 0;
 
-	while (from <= to) {
-		if (in_table(cal, from)) {
-			rules_date end = cal->first + cal->ndays - 1;
-			if (end > to)
-				end = to;
-			n += cal->sd_before[end - cal->first + 1] - cal->sd_before[from - cal->first];
-			if (end == to)
-				break;
-			from = end + 1;
-			continue;
-		}
-		n += school_day_slow(cal, from);
-		if (from == to)
-			break;
-		from++;
+	if (from > to)
+		return 0;
+	if (cal->ndays == 0 || to < cal->first || from >= cal->first + cal->ndays)
+		return (int32_t)school_days_slow(cal, from, to);
+	/* Before the table, inside it, after it. */
+	if (from < cal->first) {
+		n += school_days_slow(cal, from, cal->first - 1);
+		from = cal->first;
 	}
-	return n;
+	rules_date end = cal->first + cal->ndays - 1;
+	if (to > end)
+		n += school_days_slow(cal, end + 1, to);
+	else
+		end = to;
+	n += cal->sd_before[end - cal->first + 1] - cal->sd_before[from - cal->first];
+	return (int32_t)n;
 }
 
 static int

@@ -209,3 +209,56 @@ rules_werkdagen_add(rules_date date, int n, int bevrijdingsdag)
 	}
 	return date;
 }
+
+/* The public holidays of year y, without duplicates (Hemelvaartsdag can fall on 5 May). */
+static int
+holidays_of_year(int y, int bevrijdingsdag, rules_date out[9])
+{
+	rules_date e = rules_easter(y), cand[9];
+	int n = 0, k = 0;
+
+	cand[k++] = days_from_civil(y, 1, 1);
+	cand[k++] = e - 2;
+	cand[k++] = e + 1;
+	rules_date kd = days_from_civil(y, 4, 27);
+	cand[k++] = rules_weekday(kd) == 7 ? kd - 1 : kd;
+	if (bevrijdingsdag)
+		cand[k++] = days_from_civil(y, 5, 5);
+	cand[k++] = e + 39;
+	cand[k++] = e + 50;
+	cand[k++] = days_from_civil(y, 12, 25);
+	cand[k++] = days_from_civil(y, 12, 26);
+	for (int i = 0; i < k; i++) {
+		int dup = 0;
+		for (int j = 0; j < n; j++)
+			dup |= out[j] == cand[i];
+		if (!dup)
+			out[n++] = cand[i];
+	}
+	return n;
+}
+
+int64_t
+rules_werkdagen_count(rules_date from, rules_date to, int bevrijdingsdag)
+{
+	int64_t n;
+	int y0, y1, m, d;
+
+	if (from > to)
+		return 0;
+	/* Weekdays: whole weeks, then the remaining days one by one. */
+	int64_t days = (int64_t)to - from + 1;
+	n = days / 7 * 5;
+	for (rules_date x = (rules_date)(from + days / 7 * 7); x <= to; x++)
+		n += rules_weekday(x) <= 5;
+	rules_date_to_ymd(from, &y0, &m, &d);
+	rules_date_to_ymd(to, &y1, &m, &d);
+	for (int y = y0; y <= y1; y++) {
+		rules_date h[9];
+		int k = holidays_of_year(y, bevrijdingsdag, h);
+		for (int i = 0; i < k; i++)
+			if (h[i] >= from && h[i] <= to && rules_weekday(h[i]) <= 5)
+				n--;
+	}
+	return n;
+}

@@ -69,6 +69,8 @@ extern const char *const rules_holiday_names[RULES_HOLIDAY__MAX];
 enum rules_holiday rules_holiday_on(rules_date date, int bevrijdingsdag);
 /* Monday–Friday and not a public holiday. */
 int rules_is_werkdag(rules_date date, int bevrijdingsdag);
+/* Werkdagen in [from, to], both included; 0 when from > to. */
+int64_t rules_werkdagen_count(rules_date from, rules_date to, int bevrijdingsdag);
 /* The n-th werkdag after date (date itself not counted); n >= 0, n = 0 gives date. */
 rules_date rules_werkdagen_add(rules_date date, int n, int bevrijdingsdag);
 
@@ -81,14 +83,15 @@ struct rules_vacation {
 };
 
 /*
- * A school calendar: werkdagen minus vacations. rules_calendar_init copies the vacations and
+ * A school calendar: werkdagen minus vacations. rules_calendar_init copies the vacations (sorted,
+ * overlapping ones merged) and
  * precomputes school days and school weeks for [from, to] (widened to whole weeks) so that the
  * questions below are answered in constant time there; outside that range the answers are the
  * same, only computed more slowly. The fields are private.
  */
 struct rules_calendar {
 	int bevrijdingsdag;
-	struct rules_vacation *vacations;
+	struct rules_vacation *vacations;   /* sorted by start, disjoint */
 	size_t nvacations;
 	rules_date first;           /* a Monday; the table covers [first, first + ndays) */
 	int32_t ndays;              /* a multiple of 7, may be 0 */

@@ -269,6 +269,10 @@ static const struct {
 	{ VOORJAAR26, "2026-02-09", "2026-02-27", 10 },
 	{ NULL, "2024-02-26", "2024-03-04", 6 },       /* over a leap day (Thursday) */
 	{ NULL, "2022-12-19", "2022-12-30", 9 },       /* partly before the calendar table */
+	{ NULL, "2028-12-25", "2029-01-05", 7 },       /* partly after it: Kerst, Nieuwjaar */
+	{ NULL, "2016-05-02", "2016-05-06", 4 },       /* Hemelvaartsdag on Bevrijdingsdag */
+	{ "2026-02-14..2026-02-22; 2026-02-20..2026-03-01", "2026-02-09", "2026-03-06", 10 },
+	{ "2026-03-02..2026-03-03; 2026-03-04..2026-03-04", "2026-03-02", "2026-03-06", 2 },
 };
 
 START_TEST(test_schooldagen)
@@ -287,6 +291,28 @@ START_TEST(test_schooldagen)
 	n = rules_school_days(&cal, date_of(schooldagen[_i].from), date_of(schooldagen[_i].to));
 	ck_assert_int_eq(n, schooldagen[_i].want);
 	rules_calendar_free(&cal);
+}
+END_TEST
+
+static const struct {
+	const char *from, *to;
+	int bevrijdingsdag;
+	int want;
+} werkdagen_counts[] = {
+	{ "2026-01-01", "2026-12-31", 1, 253 },
+	{ "2026-01-01", "2026-12-31", 0, 254 },
+	{ "2016-05-02", "2016-05-06", 1, 4 },
+	{ "2016-05-02", "2016-05-06", 0, 4 },
+	{ "2026-12-19", "2026-12-27", 1, 4 },
+	{ "2026-03-07", "2026-03-07", 1, 0 },
+	{ "2026-03-09", "2026-03-08", 1, 0 },
+};
+
+START_TEST(test_werkdagen_count)
+{
+	ck_assert_int_eq(rules_werkdagen_count(date_of(werkdagen_counts[_i].from),
+	    date_of(werkdagen_counts[_i].to), werkdagen_counts[_i].bevrijdingsdag),
+	    werkdagen_counts[_i].want);
 }
 END_TEST
 
@@ -1056,6 +1082,7 @@ rules_suite(void)
 	tcase_add_loop_test(tc, test_holidays, 0, NELEM(holidays));
 	tcase_add_loop_test(tc, test_werkdagen, 0, NELEM(werkdagen));
 	tcase_add_loop_test(tc, test_schooldagen, 0, NELEM(schooldagen));
+	tcase_add_loop_test(tc, test_werkdagen_count, 0, NELEM(werkdagen_counts));
 	tcase_add_loop_test(tc, test_window, 0, NELEM(windows));
 	tcase_add_loop_test(tc, test_first_two_weeks, 0, NELEM(first_weeks));
 	suite_add_tcase(s, tc);
