@@ -5,7 +5,7 @@
 set -eu
 cmd=$1 var=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+NGINX_BIN=${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}
 
 stop() {
 	if [ -f "$var/nginx.pid" ]; then
@@ -52,7 +52,7 @@ start)
 		fi
 		sleep 0.1; i=$((i + 1))
 	done
-	"$NGINX" -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" < /dev/null > "$var/log/nginx-start.log" 2>&1 || {
+	"$NGINX_BIN" -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" < /dev/null > "$var/log/nginx-start.log" 2>&1 || {
 		echo "nginx did not start; see $var/log/nginx-start.log" >&2; tail -5 "$var/log/nginx-start.log" >&2; stop; exit 1; }
 	echo "Verzuimloket draait op http://127.0.0.1:$port/ (stoppen: make stop; logs in $var/log)"
 	;;

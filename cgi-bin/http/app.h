@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "http/http.h"
+#include "rules/rules.h"
 
 struct config {
 	const char	*socket;	/* Unix socket path */
@@ -23,6 +24,8 @@ struct app {
 	struct store		*store;
 	const struct tmpl_set	*tmpl;
 	unsigned char		 key[32];	/* from key_file: keyed hashes, encryption */
+	struct rules_policy	 policies[8];	/* sql/policies.csv */
+	size_t			 npolicies;
 };
 
 struct route {

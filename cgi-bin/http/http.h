@@ -64,4 +64,14 @@ const char *form_str(const struct req *, const char *name);	/* NULL when absent 
 const char *query_str(const struct req *, const char *name);
 int	csrf_ok(const struct req *);
 
+/*
+ * Audit (SPEC §1): every read and write of a child's data. action is e.g. "lees", "wijzig";
+ * object names the thing, e.g. "leerling:12". Never pass secrets, tokens or BSNs.
+ */
+void	audit(struct req *, const char *action, const char *objfmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* The §4 policy of a region (sql/policies.csv, loaded at start), or NULL. */
+const struct rules_policy *app_policy(const struct req *, const char *region);
+
 #endif /* HTTP_HTTP_H */

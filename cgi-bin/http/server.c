@@ -64,6 +64,29 @@ load_key(const char *path, unsigned char key[32])
 	return 0;
 }
 
+/* The policies of SPEC §4 from sql/policies.csv, the one source also built into verzuimctl. */
+static int
+load_policies(struct app *app)
+{
+	char path[1024], text[8192];
+	size_t len, errline = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/policies.csv", app->cfg->sql_dir);
+	if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "verzuimd: cannot open %s\n", path);
+		return -1;
+	}
+	len = fread(text, 1, sizeof(text), f);
+	fclose(f);
+	if (rules_policies_parse(text, len, app->policies, sizeof(app->policies) /
+	    sizeof(app->policies[0]), &app->npolicies, &errline) != RULES_OK) {
+		fprintf(stderr, "verzuimd: %s:%zu: bad policy line\n", path, errline);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 {
@@ -78,7 +101,7 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 	memset(&app, 0, sizeof(app));
 	app.cfg = cfg;
 	app.tmpl = tmpl;
-	if (load_key(cfg->key_file, app.key) != 0)
+	if (load_key(cfg->key_file, app.key) != 0 || load_policies(&app) != 0)
 		_exit(1);
 	if ((app.store = store_open(cfg->db, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "verzuimd[%d]: %s\n", (int)getpid(), err);

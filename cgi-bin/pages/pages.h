@@ -10,4 +10,10 @@ void	page_login_form(struct req *);
 void	page_login(struct req *);
 void	page_logout(struct req *);
 
+/* Each area declares its handlers in its own header. */
+#include "pages/admin.h"
+#include "pages/school.h"
+#include "pages/leave.h"
+#include "pages/desk.h"
+
 #endif /* PAGES_PAGES_H */

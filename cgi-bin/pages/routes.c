@@ -12,6 +12,10 @@ const struct route routes[] = {
 	{ METHOD_GET,  "/inloggen",	page_login_form, R_ALL },
 	{ METHOD_POST, "/inloggen",	page_login,	 R_ALL },
 	{ METHOD_POST, "/uitloggen",	page_logout,	 R_USERS },
+#include "pages/routes_admin.inc"
+#include "pages/routes_school.inc"
+#include "pages/routes_leave.inc"
+#include "pages/routes_desk.inc"
 };
 
 const size_t routes_n = sizeof(routes) / sizeof(routes[0]);

@@ -2,7 +2,7 @@
 #ifndef STORE_STMT_H
 #define STORE_STMT_H
 
-#define STMT_LIST \
+#define STMT_LIST_CORE \
 X(STMT_PING, "SELECT 1") \
 X(STMT_BEGIN, "BEGIN IMMEDIATE") \
 X(STMT_COMMIT, "COMMIT") \
@@ -30,9 +30,18 @@ X(STMT_LOGIN_FAILURE_ADD, "INSERT INTO login_failure (email_hash, address, at) V
 X(STMT_SCHOOL_COUNT, "SELECT count(*) FROM school") \
 X(STMT_USERS_WITHOUT_PW, "SELECT id FROM app_user WHERE pw_hash IS NULL AND email LIKE '%@demo.nl'") \
 X(STMT_USER_SET_PW, "UPDATE app_user SET pw_hash = ? WHERE id = ?") \
+X(STMT_OUTBOX_ADD, "INSERT INTO outbox (to_addr, subject, body) VALUES (?, ?, ?)") \
 X(STMT_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") \
 X(STMT_AUDIT_INSERT, \
   "INSERT INTO audit (id, at, user_id, action, object, address, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+/* Each area keeps its statements in its own list, in the same form. */
+#include "store/stmt_school.h"
+#include "store/stmt_leave.h"
+#include "store/stmt_desk.h"
+#include "store/stmt_admin.h"
+
+#define STMT_LIST STMT_LIST_CORE STMT_LIST_SCHOOL STMT_LIST_LEAVE STMT_LIST_DESK STMT_LIST_ADMIN
 
 enum stmt {
 #define X(id, sql) id,

@@ -47,6 +47,9 @@ int	 store_login_failures(struct store *, const unsigned char ehash[32], const c
 int	 store_login_failure_add(struct store *, const unsigned char ehash[32], const char *addr,
 	    int64_t now);
 
+/* Queue a mail in the outbox (delivered by the sender, shown on the demo outbox page). */
+int	 store_outbox_add(struct store *, const char *to, const char *subject, const char *body);
+
 /* Audit log (store/audit.c): append one entry, chained to the previous one. */
 int	 store_audit(struct store *, int64_t user_id, const char *action, const char *object,
 	    const char *addr);

@@ -1,0 +1,146 @@
+"""Walking skeleton over real HTTP: health, start page, log-in form, error pages, limits, workers."""
+import os
+import signal
+import threading
+import time
+from harness import Client, run, check, eq
+
+
+def test_gezond(stack):
+    r = Client(stack).get("/gezond")
+    eq(r.status, 200, "status")
+    eq(r.body, b"ok", "body")
+    check(r.header("Content-Type").startswith("text/plain"), "text/plain")
+
+
+def test_home_redirects_to_login(stack):
+    r = Client(stack).get("/")
+    eq(r.status, 303, "status")
+    eq(r.header("Location"), "/inloggen", "location")
+
+
+def test_login_form(stack):
+    r = Client(stack).get("/inloggen")
+    eq(r.status, 200, "status")
+    eq(r.header("Server"), "nginx", "server")
+    t = r.text
+    check('<html lang="nl">' in t, "lang nl")
+    for field in ('name="email"', 'name="wachtwoord"', 'name="csrf"'):
+        check(field in t, "field " + field)
+    check("/static/vendor/utrecht.css" in t, "NL Design System CSS linked")
+    check("Zoetermeer" in t and "079 - 346 91 74" in t, "desk contacts in footer")
+
+
+def test_static_served_by_nginx(stack):
+    r = Client(stack).get("/static/vendor/utrecht.css")
+    eq(r.status, 200, "status")
+    eq(r.header("Server"), "nginx", "server")
+    check("utrecht-button" in r.text, "Utrecht component CSS")
+    check("max-age=" in (r.header("Cache-Control") or ""), "cache headers")
+
+
+def test_security_headers(stack):
+    r = Client(stack).get("/inloggen")
+    csp = r.header("Content-Security-Policy") or ""
+    check("frame-ancestors 'none'" in csp, "frame-ancestors")
+    check("script-src 'self'" in csp and "unsafe-inline" not in csp, "no inline script")
+    eq(r.header("X-Content-Type-Options"), "nosniff", "nosniff")
+    eq(r.header("Referrer-Policy"), "same-origin", "referrer")
+
+
+def test_unknown_path_is_dutch_404(stack):
+    r = Client(stack).get("/bestaat/niet")
+    eq(r.status, 404, "status")
+    check("Pagina niet gevonden" in r.text and 'lang="nl"' in r.text, "Dutch page in layout")
+
+
+def test_method_not_allowed(stack):
+    r = Client(stack).request("DELETE", "/inloggen")
+    eq(r.status, 405, "status")
+    r = Client(stack).post("/gezond", {"a": "b"})
+    eq(r.status, 405, "status POST /gezond")
+    check("Methode niet toegestaan" in r.text, "Dutch 405")
+
+
+def test_big_post_is_413(stack):
+    body = b"a=" + b"x" * (30 * 1024 * 1024)
+    r = Client(stack).request("POST", "/inloggen", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    eq(r.status, 413, "status")
+
+
+def test_truncated_multipart_is_400(stack):
+    c = Client(stack)
+    body = b'--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nhalf'
+    r = c.request("POST", "/inloggen", body, {"Content-Type": "multipart/form-data; boundary=XYZ"})
+    eq(r.status, 400, "status")
+    check("Ongeldig verzoek" in r.text, "Dutch 400")
+
+
+def test_malformed_urlencoded_is_400(stack):
+    r = Client(stack).request("POST", "/inloggen", b"email=%zz&x=%", {"Content-Type": "application/x-www-form-urlencoded"})
+    eq(r.status, 400, "status")
+    r = Client(stack).get("/inloggen?x=%ff%fe")
+    eq(r.status, 400, "invalid UTF-8 in query")
+
+
+def test_post_without_csrf_is_403(stack):
+    r = Client(stack).post("/inloggen", {"email": "school@demo.nl", "wachtwoord": "demo-wachtwoord"}, csrf=False)
+    eq(r.status, 403, "status")
+    check("vl_sessie" not in (r.header("Set-Cookie") or ""), "no session made")
+
+
+def test_bad_input_leaves_workers_alive(stack):
+    before = sorted(stack.worker_pids())
+    c = Client(stack)
+    for body in (b"%", b"a=%0", b"\xff\xfe=1", b"=" * 5000):
+        c.request("POST", "/inloggen", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    c.request("POST", "/inloggen", b"--a\r\n", {"Content-Type": "multipart/form-data; boundary=a"})
+    c.request("POST", "/inloggen", b"x", {"Content-Type": "multipart/form-data"})
+    eq(sorted(stack.worker_pids()), before, "same workers")
+    check("killed by signal" not in stack.log(), "no worker died")
+    eq(c.get("/gezond").status, 200, "still serving")
+
+
+def test_killed_worker_is_restarted(stack):
+    c = Client(stack)
+    errors = []
+    stop = threading.Event()
+
+    def load():
+        cl = Client(stack)
+        while not stop.is_set():
+            try:
+                cl.get("/gezond")
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        victims = stack.worker_pids()
+        check(len(victims) == stack.workers, "workers running")
+        os.kill(victims[0], signal.SIGKILL)
+        t0 = time.monotonic()
+        back = False
+        while time.monotonic() - t0 < 1.0:
+            pids = stack.worker_pids()
+            if len(pids) == stack.workers and victims[0] not in pids:
+                back = True
+                break
+            time.sleep(0.02)
+        check(back, "worker back within a second")
+        for _ in range(20):
+            eq(c.get("/gezond").status, 200, "served after kill")
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+
+
+if __name__ == "__main__":
+    run([test_gezond, test_home_redirects_to_login, test_login_form, test_static_served_by_nginx,
+         test_security_headers, test_unknown_path_is_dutch_404, test_method_not_allowed,
+         test_big_post_is_413, test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
+         test_post_without_csrf_is_403, test_bad_input_leaves_workers_alive,
+         test_killed_worker_is_restarted])
