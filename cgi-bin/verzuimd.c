@@ -16,7 +16,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: verzuimd -s socket -d database -t templates -q sqldir -k keyfile "
-	    "[-w workers] [--demo]\n");
+	    "[-u base-url] [-w workers] [--demo]\n");
 }
 
 /* The key file is made once, mode 0600; it never goes into the database. */
@@ -40,7 +40,7 @@ ensure_key(const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct config cfg = { NULL, NULL, "templates", "sql", NULL, 4, 0 };
+	struct config cfg = { NULL, NULL, "templates", "sql", NULL, "http://127.0.0.1:8080", 4, 0 };
 	struct store *s;
 	char err[512];
 
@@ -60,6 +60,7 @@ main(int argc, char *argv[])
 		case 't': cfg.tmpl_dir = v; break;
 		case 'q': cfg.sql_dir = v; break;
 		case 'k': cfg.key_file = v; break;
+		case 'u': cfg.base_url = v; break;
 		case 'w': cfg.workers = atoi(v); break;
 		default: usage(); return 2;
 		}

@@ -40,7 +40,7 @@ start)
 	flag=""
 	[ "$demo" = demo ] && flag=--demo
 	"$root/cgi-bin/verzuimd" -s "$var/verzuimd.sock" -d "$var/data/verzuim.db" \
-	    -t "$root/templates" -q "$root/sql" -k "$var/data/verzuim.key" -w "$workers" $flag \
+	    -t "$root/templates" -q "$root/sql" -k "$var/data/verzuim.key" -u "http://127.0.0.1:$port" -w "$workers" $flag \
 	    < /dev/null >> "$var/log/verzuimd.log" 2>&1 &
 	echo $! > "$var/verzuimd.pid"
 	i=0

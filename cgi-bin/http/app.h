@@ -12,6 +12,7 @@ struct config {
 	const char	*tmpl_dir;
 	const char	*sql_dir;
 	const char	*key_file;	/* 32-byte secret key, mode 0600 */
+	const char	*base_url;	/* for links in mail, e.g. https://verzuimloket.example.nl */
 	int		 workers;
 	int		 demo;		/* demo mode: demo accounts, outbox page */
 };

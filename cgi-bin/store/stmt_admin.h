@@ -1,8 +1,46 @@
-/* Statements of the admin area: accounts management (beheer), one-time links, outbox. Same X(id, sql) form as stmt.h. */
+/* Statements of the admin area: accounts management (beheer), one-time links, outbox page. */
 #ifndef STORE_STMT_ADMIN_H
 #define STORE_STMT_ADMIN_H
 
 #define STMT_LIST_ADMIN \
-X(STMT_ADMIN__NONE, "SELECT 1")
+X(STMT_ADMIN_USERS, \
+  "SELECT u.id, u.email, u.name, u.role, u.disabled, IFNULL(s.name, '') AS school, " \
+  "IFNULL(g.name || ' – ' || l.name, '') AS loket, u.pw_hash IS NULL AS pending " \
+  "FROM app_user u LEFT JOIN school s ON s.id = u.school_id LEFT JOIN loket l ON l.id = u.loket_id " \
+  "LEFT JOIN gemeente g ON g.id = l.gemeente_id ORDER BY u.email LIMIT ? OFFSET ?") \
+X(STMT_ADMIN_USER_COUNT, "SELECT count(*) FROM app_user") \
+X(STMT_ADMIN_USER, \
+  "SELECT id, email, name, role, IFNULL(school_id, 0) AS school_id, IFNULL(loket_id, 0) AS loket_id, " \
+  "disabled FROM app_user WHERE id = ?") \
+X(STMT_ADMIN_USER_INSERT, \
+  "INSERT INTO app_user (email, name, role, school_id, loket_id) VALUES (?, ?, ?, ?, ?)") \
+X(STMT_ADMIN_USER_UPDATE, \
+  "UPDATE app_user SET name = ?, role = ?, school_id = ?, loket_id = ?, disabled = ? WHERE id = ?") \
+X(STMT_ADMIN_USER_SESSIONS_DELETE, "DELETE FROM session WHERE user_id = ?") \
+X(STMT_ADMIN_EMAIL_EXISTS, "SELECT 1 FROM app_user WHERE email = ?") \
+X(STMT_ADMIN_SCHOOLS, \
+  "SELECT s.id, s.brin, s.name, s.sort, s.region, c.name AS calendar, IFNULL(g.name, '') AS gemeente " \
+  "FROM school s JOIN calendar c ON c.id = s.calendar_id LEFT JOIN gemeente g ON g.id = s.gemeente_id " \
+  "ORDER BY s.name") \
+X(STMT_ADMIN_SCHOOL_INSERT, \
+  "INSERT INTO school (brin, name, sort, region, calendar_id, gemeente_id) VALUES (?, ?, ?, ?, ?, ?)") \
+X(STMT_ADMIN_BRIN_EXISTS, "SELECT 1 FROM school WHERE brin = ?") \
+X(STMT_ADMIN_CALENDARS, "SELECT id, name FROM calendar ORDER BY name") \
+X(STMT_ADMIN_GEMEENTEN, "SELECT id, name, region FROM gemeente ORDER BY name") \
+X(STMT_ADMIN_LOKET_INSERT, \
+  "INSERT INTO loket (gemeente_id, name, department, phone, email, covers_leerplicht, covers_rmc) " \
+  "VALUES (?, ?, ?, ?, ?, ?, ?)") \
+X(STMT_ADMIN_EXISTS_SCHOOL, "SELECT 1 FROM school WHERE id = ?") \
+X(STMT_ADMIN_EXISTS_LOKET, "SELECT 1 FROM loket WHERE id = ?") \
+X(STMT_ADMIN_EXISTS_GEMEENTE, "SELECT 1 FROM gemeente WHERE id = ?") \
+X(STMT_ADMIN_EXISTS_CALENDAR, "SELECT 1 FROM calendar WHERE id = ?") \
+X(STMT_TOKEN_INSERT, \
+  "INSERT INTO onetime_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)") \
+X(STMT_TOKEN_FIND, \
+  "SELECT t.id, t.user_id, t.purpose, u.email FROM onetime_token t JOIN app_user u ON u.id = t.user_id " \
+  "WHERE t.token_hash = ? AND t.used_at IS NULL AND t.expires_at > ? AND u.disabled = 0") \
+X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
+X(STMT_OUTBOX_LIST, \
+  "SELECT id, to_addr, subject, body, status, tries, created_at FROM outbox ORDER BY id DESC LIMIT 50")
 
 #endif

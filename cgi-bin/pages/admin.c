@@ -1,0 +1,391 @@
+/*
+ * Beheer: users (invite, change role and scope, disable), schools and desks. Never shows a
+ * melding, leave request or absence data (SPEC §1).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/app.h"
+#include "pages/pages.h"
+#include "store/admin.h"
+#include "store/store.h"
+
+#define PAGE_SIZE 50
+
+static int64_t
+to_id(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 ? (int64_t)v : -1;
+}
+
+static const char *
+trimmed(const struct req *r, const char *name)
+{
+	const char *v = form_str(r, name);
+	return v == NULL ? "" : v;
+}
+
+static int
+email_plausible(const char *e)
+{
+	const char *at = strchr(e, '@');
+	size_t n = strlen(e);
+
+	return n >= 3 && n <= 254 && at != NULL && at != e && strchr(at + 1, '.') != NULL &&
+	    strchr(at + 1, '@') == NULL && strpbrk(e, " \t<>\"',;") == NULL;
+}
+
+void
+page_admin_home(struct req *r)
+{
+	int64_t total;
+	json_t *users = store_admin_users(r->app->store, 1, 0, &total);
+
+	json_decref(users);
+	page_render(r, 200, "beheer", json_pack("{s:s,s:I,s:o,s:o}", "title", "Beheer",
+	    "users", (json_int_t)total, "schools", store_admin_schools(r->app->store),
+	    "gemeenten", store_admin_gemeenten(r->app->store)));
+}
+
+void
+page_admin_users(struct req *r)
+{
+	int64_t page = to_id(query_str(r, "pagina")), total, pages;
+	json_t *d;
+
+	if (page <= 0)
+		page = 1;
+	d = json_pack("{s:s}", "title", "Gebruikers");
+	json_object_set_new(d, "rows", store_admin_users(r->app->store, PAGE_SIZE,
+	    (page - 1) * PAGE_SIZE, &total));
+	pages = total == 0 ? 1 : (total + PAGE_SIZE - 1) / PAGE_SIZE;
+	json_object_set_new(d, "page", json_integer(page));
+	json_object_set_new(d, "pages", json_integer(pages));
+	if (page > 1)
+		json_object_set_new(d, "prev", json_integer(page - 1));
+	if (page < pages)
+		json_object_set_new(d, "next", json_integer(page + 1));
+	json_object_set_new(d, "notice", json_string(query_str(r, "klaar") ? "Opgeslagen." : ""));
+	page_render(r, 200, "beheer_gebruikers", d);
+}
+
+/* Mark the option whose key equals the value as selected (templates have no comparison). */
+void
+options_select(json_t *options, const char *key, const json_t *value)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(options, i, o)
+		if (value != NULL && json_equal(json_object_get(o, key), value))
+			json_object_set_new(o, "selected", json_true());
+}
+
+/* Form data for the user form: the options and what was entered. */
+static json_t *
+user_form(struct req *r, const char *title, json_t *values, json_t *errors)
+{
+	json_t *roles_a = json_array(), *schools = store_admin_schools(r->app->store),
+	    *desks = store_loketten(r->app->store);
+
+	for (int i = 1; i < ROLE__MAX; i++)
+		json_array_append_new(roles_a, json_pack("{s:s,s:s}", "value", roles[i], "label",
+		    role_labels[i]));
+	options_select(roles_a, "value", json_object_get(values, "role"));
+	options_select(schools, "id", json_object_get(values, "school_id"));
+	options_select(desks, "id", json_object_get(values, "loket_id"));
+	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o}", "title", title, "roles", roles_a,
+	    "schools", schools, "loketten", desks, "v", values, "errors", errors);
+}
+
+/* Validates role and scope from the form; fills errors. */
+static void
+check_role_scope(struct req *r, json_t *errors, enum role *role, int64_t *school, int64_t *loket)
+{
+	*role = role_parse(trimmed(r, "rol"));
+	*school = to_id(form_str(r, "school"));
+	*loket = to_id(form_str(r, "loket"));
+	if (*role == ROLE_NONE)
+		json_object_set_new(errors, "rol", json_string("Kies een rol."));
+	if ((*role == ROLE_SCHOOL || *role == ROLE_DIRECTEUR) &&
+	    (*school <= 0 || !store_admin_exists(r->app->store, "school", *school)))
+		json_object_set_new(errors, "school", json_string("Kies de school van deze gebruiker."));
+	if ((*role == ROLE_LEERPLICHT || *role == ROLE_RMC) &&
+	    (*loket <= 0 || !store_admin_exists(r->app->store, "loket", *loket)))
+		json_object_set_new(errors, "loket", json_string("Kies het loket van deze gebruiker."));
+	if (*role != ROLE_SCHOOL && *role != ROLE_DIRECTEUR)
+		*school = 0;
+	if (*role != ROLE_LEERPLICHT && *role != ROLE_RMC)
+		*loket = 0;
+}
+
+void
+page_admin_user_new_form(struct req *r)
+{
+	page_render(r, 200, "beheer_gebruiker", user_form(r, "Gebruiker uitnodigen",
+	    json_pack("{s:s,s:s,s:s}", "email", "", "name", "", "role", ""), json_object()));
+}
+
+
+void
+page_admin_user_new(struct req *r)
+{
+	const char *email = trimmed(r, "email"), *name = trimmed(r, "naam");
+	json_t *errors = json_object();
+	enum role role;
+	int64_t school, loket, id = -1;
+	char loc[64];
+
+	check_role_scope(r, errors, &role, &school, &loket);
+	if (!email_plausible(email))
+		json_object_set_new(errors, "email", json_string("Vul een geldig e-mailadres in."));
+	if (strlen(name) < 2 || strlen(name) > 120)
+		json_object_set_new(errors, "naam", json_string("Vul de naam in (2 tot 120 tekens)."));
+	if (json_object_size(errors) == 0) {
+		if (store_begin(r->app->store) != 0) {
+			http_error(r, 500);
+			json_decref(errors);
+			return;
+		}
+		id = store_admin_user_insert(r->app->store, email, name, roles[role], school, loket);
+		if (id == 0)
+			json_object_set_new(errors, "email",
+			    json_string("Er bestaat al een gebruiker met dit e-mailadres."));
+		if (id <= 0 || onetime_link_send(r, id, email, "activeren") != 0 ||
+		    store_commit(r->app->store) != 0) {
+			store_rollback(r->app->store);
+			if (id < 0) {
+				http_error(r, 500);
+				json_decref(errors);
+				return;
+			}
+		}
+	}
+	if (json_object_size(errors) > 0) {
+		page_render(r, 422, "beheer_gebruiker", user_form(r, "Gebruiker uitnodigen",
+		    json_pack("{s:s,s:s,s:s,s:I,s:I}", "email", email, "name", name, "role",
+		    role == ROLE_NONE ? "" : roles[role], "school_id", (json_int_t)school,
+		    "loket_id", (json_int_t)loket), errors));
+		return;
+	}
+	audit(r, "gebruiker_uitgenodigd", "gebruiker:%lld", (long long)id);
+	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?uitgenodigd=1", (long long)id);
+	http_redirect(r, loc);
+}
+
+void
+page_admin_user(struct req *r)
+{
+	json_t *u = store_admin_user(r->app->store, r->ids[0]), *d;
+
+	if (u == NULL) {
+		http_error(r, 404);
+		return;
+	}
+	d = user_form(r, "Gebruiker wijzigen", u, json_object());
+	json_object_set_new(d, "edit", json_true());
+	if (query_str(r, "uitgenodigd"))
+		json_object_set_new(d, "notice", json_string("De uitnodiging is verstuurd."));
+	if (query_str(r, "klaar"))
+		json_object_set_new(d, "notice", json_string("Opgeslagen."));
+	page_render(r, 200, "beheer_gebruiker", d);
+}
+
+void
+page_admin_user_save(struct req *r)
+{
+	json_t *u = store_admin_user(r->app->store, r->ids[0]), *errors = json_object(), *d;
+	const char *name = trimmed(r, "naam");
+	enum role role;
+	int64_t school, loket;
+	int disable = form_str(r, "uitgeschakeld") != NULL;
+	int was_disabled;
+	char loc[64];
+
+	if (u == NULL) {
+		json_decref(errors);
+		http_error(r, 404);
+		return;
+	}
+	was_disabled = json_integer_value(json_object_get(u, "disabled")) != 0;
+	check_role_scope(r, errors, &role, &school, &loket);
+	if (strlen(name) < 2 || strlen(name) > 120)
+		json_object_set_new(errors, "naam", json_string("Vul de naam in (2 tot 120 tekens)."));
+	if (r->ids[0] == r->user.id && (disable || role != ROLE_BEHEER))
+		json_object_set_new(errors, "rol", json_string("U kunt uw eigen account niet "
+		    "uitschakelen of uw eigen beheerrol afnemen."));
+	/* Disabling is destructive: it needs an explicit confirmation. */
+	if (disable && !was_disabled && form_str(r, "bevestig") == NULL)
+		json_object_set_new(errors, "bevestig", json_string("Bevestig dat u dit account wilt "
+		    "uitschakelen: de gebruiker wordt direct uitgelogd en kan niet meer inloggen."));
+	if (json_object_size(errors) > 0) {
+		json_object_set_new(u, "name", json_string(name));
+		json_object_set_new(u, "role", json_string(role == ROLE_NONE ? "" : roles[role]));
+		json_object_set_new(u, "school_id", json_integer(school));
+		json_object_set_new(u, "loket_id", json_integer(loket));
+		json_object_set_new(u, "disabled", json_integer(disable));
+		d = user_form(r, "Gebruiker wijzigen", u, errors);
+		json_object_set_new(d, "edit", json_true());
+		json_object_set_new(d, "confirm", json_boolean(json_object_get(errors, "bevestig") != NULL));
+		page_render(r, 422, "beheer_gebruiker", d);
+		return;
+	}
+	json_decref(u);
+	json_decref(errors);
+	if (store_admin_user_update(r->app->store, r->ids[0], name, roles[role], school, loket,
+	    disable) != 0) {
+		http_error(r, 500);
+		return;
+	}
+	audit(r, disable ? "gebruiker_uitgeschakeld" : "gebruiker_gewijzigd", "gebruiker:%lld",
+	    (long long)r->ids[0]);
+	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?klaar=1", (long long)r->ids[0]);
+	http_redirect(r, loc);
+}
+
+void
+page_admin_user_reset(struct req *r)
+{
+	json_t *u = store_admin_user(r->app->store, r->ids[0]);
+	char loc[64];
+
+	if (u == NULL) {
+		http_error(r, 404);
+		return;
+	}
+	if (onetime_link_send(r, r->ids[0], json_string_value(json_object_get(u, "email")),
+	    "herstel") != 0) {
+		json_decref(u);
+		http_error(r, 500);
+		return;
+	}
+	json_decref(u);
+	audit(r, "herstel_verstuurd", "gebruiker:%lld", (long long)r->ids[0]);
+	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?uitgenodigd=1", (long long)r->ids[0]);
+	http_redirect(r, loc);
+}
+
+static const char *const school_sorts[] = { "po", "vo", "mbo", "vso", "pro" };
+
+static void
+schools_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
+{
+	json_t *sorts = json_array(), *regions = json_array();
+
+	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
+		json_array_append_new(sorts, json_string(school_sorts[i]));
+	for (size_t i = 0; i < r->app->npolicies; i++)
+		json_array_append_new(regions, json_string(r->app->policies[i].regio));
+	page_render(r, status, "beheer_scholen", json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s*}",
+	    "title", "Scholen", "rows", store_admin_schools(r->app->store), "sorts", sorts,
+	    "regions", regions, "calendars", store_admin_calendars(r->app->store), "gemeenten",
+	    store_admin_gemeenten(r->app->store), "v", v, "errors", errors, "notice", notice));
+}
+
+void
+page_admin_schools(struct req *r)
+{
+	schools_page(r, 200, json_object(), json_object(), query_str(r, "klaar") ? "Opgeslagen." : NULL);
+}
+
+void
+page_admin_school_new(struct req *r)
+{
+	const char *brin = trimmed(r, "brin"), *name = trimmed(r, "naam"), *sort = trimmed(r, "soort"),
+	    *region = trimmed(r, "regio");
+	int64_t cal = to_id(form_str(r, "kalender")), gem = to_id(form_str(r, "gemeente")), id;
+	json_t *errors = json_object();
+	int sort_ok = 0;
+
+	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
+		sort_ok |= strcmp(sort, school_sorts[i]) == 0;
+	if (strlen(brin) != 4 || strspn(brin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 4)
+		json_object_set_new(errors, "brin", json_string("Een BRIN-code heeft 4 tekens: "
+		    "cijfers en hoofdletters, bijvoorbeeld 12AB."));
+	if (strlen(name) < 2 || strlen(name) > 120)
+		json_object_set_new(errors, "naam", json_string("Vul de naam van de school in."));
+	if (!sort_ok)
+		json_object_set_new(errors, "soort", json_string("Kies de soort school."));
+	if (app_policy(r, region) == NULL)
+		json_object_set_new(errors, "regio", json_string("Kies het verzuimbeleid (regio)."));
+	if (cal <= 0 || !store_admin_exists(r->app->store, "calendar", cal))
+		json_object_set_new(errors, "kalender", json_string("Kies de vakantiekalender."));
+	if (gem < 0 || (gem > 0 && !store_admin_exists(r->app->store, "gemeente", gem)))
+		json_object_set_new(errors, "gemeente", json_string("Kies een bestaande gemeente."));
+	if (json_object_size(errors) == 0) {
+		id = store_admin_school_insert(r->app->store, brin, name, sort, region, cal, gem);
+		if (id == 0)
+			json_object_set_new(errors, "brin", json_string("Deze BRIN-code bestaat al."));
+		else if (id < 0) {
+			json_decref(errors);
+			http_error(r, 500);
+			return;
+		}
+	}
+	if (json_object_size(errors) > 0) {
+		schools_page(r, 422, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I}", "brin", brin, "naam", name,
+		    "soort", sort, "regio", region, "kalender", (json_int_t)cal, "gemeente",
+		    (json_int_t)gem), errors, NULL);
+		return;
+	}
+	json_decref(errors);
+	audit(r, "school_toegevoegd", "school:%s", brin);
+	http_redirect(r, "/beheer/scholen?klaar=1");
+}
+
+static void
+desks_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
+{
+	page_render(r, status, "beheer_loketten", json_pack("{s:s,s:o,s:o,s:o,s:o,s:s*}", "title",
+	    "Loketten", "rows", store_loketten(r->app->store), "gemeenten",
+	    store_admin_gemeenten(r->app->store), "v", v, "errors", errors, "notice", notice));
+}
+
+void
+page_admin_desks(struct req *r)
+{
+	desks_page(r, 200, json_object(), json_object(), query_str(r, "klaar") ? "Opgeslagen." : NULL);
+}
+
+void
+page_admin_desk_new(struct req *r)
+{
+	const char *name = trimmed(r, "naam"), *dept = trimmed(r, "afdeling"),
+	    *phone = trimmed(r, "telefoon"), *email = trimmed(r, "email");
+	int64_t gem = to_id(form_str(r, "gemeente"));
+	int lp = form_str(r, "leerplicht") != NULL, rmc = form_str(r, "rmc") != NULL;
+	json_t *errors = json_object();
+
+	if (gem <= 0 || !store_admin_exists(r->app->store, "gemeente", gem))
+		json_object_set_new(errors, "gemeente", json_string("Kies de gemeente."));
+	if (strlen(name) < 2 || strlen(name) > 120)
+		json_object_set_new(errors, "naam", json_string("Vul de naam van het loket in."));
+	if (strlen(dept) > 120)
+		json_object_set_new(errors, "afdeling", json_string("De afdeling is te lang."));
+	if (strlen(phone) < 3 || strlen(phone) > 40)
+		json_object_set_new(errors, "telefoon", json_string("Vul een telefoonnummer in."));
+	if (!email_plausible(email))
+		json_object_set_new(errors, "email", json_string("Vul een geldig e-mailadres in."));
+	if (!lp && !rmc)
+		json_object_set_new(errors, "leeftijd", json_string("Kies voor welke leeftijden het "
+		    "loket werkt: leerplicht (5–18), RMC (18–23) of beide."));
+	if (json_object_size(errors) > 0) {
+		desks_page(r, 422, json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:b}", "gemeente",
+		    (json_int_t)gem, "naam", name, "afdeling", dept, "telefoon", phone, "email", email,
+		    "leerplicht", lp, "rmc", rmc), errors, NULL);
+		return;
+	}
+	json_decref(errors);
+	if (store_admin_loket_insert(r->app->store, gem, name, dept, phone, email, lp, rmc) < 0) {
+		http_error(r, 500);
+		return;
+	}
+	audit(r, "loket_toegevoegd", "gemeente:%lld", (long long)gem);
+	http_redirect(r, "/beheer/loketten?klaar=1");
+}

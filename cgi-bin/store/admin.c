@@ -1,0 +1,225 @@
+/* Users, schools, desks and one-time links for the beheer pages. */
+#include <string.h>
+#include <sqlite3.h>
+#include "store/store.h"
+#include "store/internal.h"
+#include "store/admin.h"
+
+static void
+bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+json_t *
+store_admin_users(struct store *s, int64_t limit, int64_t offset, int64_t *total)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER_COUNT);
+
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = stmt_get(s, STMT_ADMIN_USERS);
+	sqlite3_bind_int64(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	return rows_json(st);
+}
+
+json_t *
+store_admin_user(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER);
+	json_t *o = NULL;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		o = row_json(st);
+	sqlite3_reset(st);
+	return o;
+}
+
+int64_t
+store_admin_user_insert(struct store *s, const char *email, const char *name, const char *role,
+    int64_t school_id, int64_t loket_id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_EMAIL_EXISTS);
+	int taken;
+
+	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (taken)
+		return 0;
+	st = stmt_get(s, STMT_ADMIN_USER_INSERT);
+	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+	bind_id_or_null(st, 4, school_id);
+	bind_id_or_null(st, 5, loket_id);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int
+store_admin_user_update(struct store *s, int64_t id, const char *name, const char *role,
+    int64_t school_id, int64_t loket_id, int disabled)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER_UPDATE);
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	bind_id_or_null(st, 3, school_id);
+	bind_id_or_null(st, 4, loket_id);
+	sqlite3_bind_int(st, 5, disabled ? 1 : 0);
+	sqlite3_bind_int64(st, 6, id);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	/* A changed role or scope takes effect now: end the user's sessions. */
+	return store_user_sessions_delete(s, id);
+}
+
+int
+store_user_sessions_delete(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER_SESSIONS_DELETE);
+
+	sqlite3_bind_int64(st, 1, user_id);
+	return stmt_exec(s, st);
+}
+
+json_t *store_admin_schools(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_SCHOOLS)); }
+json_t *store_admin_calendars(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_CALENDARS)); }
+json_t *store_admin_gemeenten(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_GEMEENTEN)); }
+json_t *store_outbox_list(struct store *s) { return rows_json(stmt_get(s, STMT_OUTBOX_LIST)); }
+
+int64_t
+store_admin_school_insert(struct store *s, const char *brin, const char *name, const char *sort,
+    const char *region, int64_t calendar_id, int64_t gemeente_id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_BRIN_EXISTS);
+	int taken;
+
+	sqlite3_bind_text(st, 1, brin, -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (taken)
+		return 0;
+	st = stmt_get(s, STMT_ADMIN_SCHOOL_INSERT);
+	sqlite3_bind_text(st, 1, brin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sort, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, region, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, calendar_id);
+	bind_id_or_null(st, 6, gemeente_id);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int64_t
+store_admin_loket_insert(struct store *s, int64_t gemeente_id, const char *name,
+    const char *department, const char *phone, const char *email, int leerplicht, int rmc)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_INSERT);
+
+	sqlite3_bind_int64(st, 1, gemeente_id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, email, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, leerplicht ? 1 : 0);
+	sqlite3_bind_int(st, 7, rmc ? 1 : 0);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int
+store_admin_exists(struct store *s, const char *what, int64_t id)
+{
+	enum stmt q;
+	sqlite3_stmt *st;
+	int found;
+
+	if (strcmp(what, "school") == 0)
+		q = STMT_ADMIN_EXISTS_SCHOOL;
+	else if (strcmp(what, "loket") == 0)
+		q = STMT_ADMIN_EXISTS_LOKET;
+	else if (strcmp(what, "gemeente") == 0)
+		q = STMT_ADMIN_EXISTS_GEMEENTE;
+	else if (strcmp(what, "calendar") == 0)
+		q = STMT_ADMIN_EXISTS_CALENDAR;
+	else
+		return 0;
+	st = stmt_get(s, q);
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+int
+store_token_insert(struct store *s, const unsigned char hash[32], int64_t user_id,
+    const char *purpose, int64_t expires_at)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_TOKEN_INSERT);
+
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, purpose, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, expires_at);
+	return stmt_exec(s, st);
+}
+
+int
+store_token_find(struct store *s, const unsigned char hash[32], int64_t now, int64_t *id,
+    int64_t *user_id, char purpose[16], char email[256])
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_TOKEN_FIND);
+	int rc = 1;
+
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*user_id = sqlite3_column_int64(st, 1);
+		col_text(st, 2, purpose, 16);
+		col_text(st, 3, email, 256);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_token_use(struct store *s, int64_t id, int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_TOKEN_USE);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, id);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_user_set_password(struct store *s, int64_t user_id, const char *pw_hash)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_USER_SET_PW);
+
+	sqlite3_bind_text(st, 1, pw_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	return stmt_exec(s, st);
+}
+
+int64_t
+store_user_id_by_email(struct store *s, const char *email)
+{
+	struct login_user lu;
+
+	return store_user_for_login(s, email, &lu) == 0 && !lu.disabled ? lu.id : 0;
+}

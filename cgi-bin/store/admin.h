@@ -1,0 +1,41 @@
+/*
+ * The beheer area: users, schools and desks, one-time links. No function here reads a melding,
+ * a leave request or absence data (SPEC §1: beheer may never).
+ */
+#ifndef STORE_ADMIN_H
+#define STORE_ADMIN_H
+
+#include <stdint.h>
+#include <jansson.h>
+
+struct store;
+
+json_t	*store_admin_users(struct store *, int64_t limit, int64_t offset, int64_t *total);
+json_t	*store_admin_user(struct store *, int64_t id);			/* NULL: none */
+int64_t	 store_admin_user_insert(struct store *, const char *email, const char *name,
+	    const char *role, int64_t school_id, int64_t loket_id);	/* -1 error, 0 e-mail taken */
+int	 store_admin_user_update(struct store *, int64_t id, const char *name, const char *role,
+	    int64_t school_id, int64_t loket_id, int disabled);
+json_t	*store_admin_schools(struct store *);
+int64_t	 store_admin_school_insert(struct store *, const char *brin, const char *name,
+	    const char *sort, const char *region, int64_t calendar_id, int64_t gemeente_id);
+json_t	*store_admin_calendars(struct store *);
+json_t	*store_admin_gemeenten(struct store *);
+int64_t	 store_admin_loket_insert(struct store *, int64_t gemeente_id, const char *name,
+	    const char *department, const char *phone, const char *email, int leerplicht, int rmc);
+/* Whether a row with that id exists in school, loket, gemeente or calendar. */
+int	 store_admin_exists(struct store *, const char *what, int64_t id);
+
+/* One-time links (24 hours, single use; only the hash is stored). */
+int	 store_token_insert(struct store *, const unsigned char hash[32], int64_t user_id,
+	    const char *purpose, int64_t expires_at);
+/* 0 found (fills id, user, purpose, email), 1 none/expired/used. */
+int	 store_token_find(struct store *, const unsigned char hash[32], int64_t now, int64_t *id,
+	    int64_t *user_id, char purpose[16], char email[256]);
+int	 store_token_use(struct store *, int64_t id, int64_t now);	/* 0 ok, 1 already used */
+int	 store_user_set_password(struct store *, int64_t user_id, const char *pw_hash);
+int	 store_user_sessions_delete(struct store *, int64_t user_id);
+int64_t	 store_user_id_by_email(struct store *, const char *email);	/* 0: none */
+json_t	*store_outbox_list(struct store *);
+
+#endif
