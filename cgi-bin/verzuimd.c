@@ -80,13 +80,23 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (cfg.demo) {
+		unsigned char key[32];
+		FILE *kf = fopen(cfg.key_file, "rb");
+		size_t kn = kf ? fread(key, 1, sizeof(key), kf) : 0;
+		if (kf)
+			fclose(kf);
+		if (kn != sizeof(key)) {
+			fprintf(stderr, "verzuimd: cannot read key file %s\n", cfg.key_file);
+			return 1;
+		}
 		if ((s = store_open(cfg.db, err, sizeof(err))) == NULL ||
-		    store_demo(s, cfg.sql_dir, err, sizeof(err)) != 0) {
+		    store_demo(s, cfg.sql_dir, key, err, sizeof(err)) != 0) {
 			fprintf(stderr, "verzuimd: %s\n", err);
 			store_close(s);
 			return 1;
 		}
 		store_close(s);
+		sodium_memzero(key, sizeof(key));
 	}
 	return server_run(&cfg);
 }

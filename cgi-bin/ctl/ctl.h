@@ -30,6 +30,9 @@ int cmd_schooldagen(int argc, char **argv);
 int cmd_signalen(int argc, char **argv);
 int cmd_verlof(int argc, char **argv);
 
+/* Database subcommands. */
+int cmd_audit(int argc, char **argv);          /* audit_cmd.c: audit verify --db FILE */
+
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
 int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Copies s into buf (size n) with control characters replaced and at most 60 bytes. */

@@ -17,6 +17,7 @@ static const struct ctl_command commands[] = {
 	  "--regio haaglanden|rivierenland|landelijk --op D --geboren D [--startkwalificatie] "
 	  "[--vrijgesteld] [--soort po|vo|mbo] [--vakanties FILE] < registraties.csv" },
 	{ "verlof", cmd_verlof, "[--vakanties FILE] < aanvraag.json" },
+	{ "audit", cmd_audit, "verify --db FILE" },
 };
 
 static void

@@ -6,9 +6,34 @@
 #include <sodium.h>
 #include "http/password.h"
 
+/* Words Dutch users often build a password on, beside cracklib's (English) dictionary. */
+static const char *const common_stems[] = {
+	"wachtwoord", "welkom", "geheim", "voetbal", "ajax", "feyenoord", "psv", "zomer", "winter",
+	"lente", "herfst", "schatje", "liefde", "nederland", "holland", "amsterdam", "rotterdam",
+	"denhaag", "zoetermeer", "school", "verzuim", "leerplicht", "verzuimloket", "qwerty",
+	"azerty", "password", "passw", "letmein", "admin", "welcome", "iloveyou", "abcdef",
+};
+
+/*
+ * The stem of a password: lower-case letters only. "Password1234!" and "Wachtwoord2024" are a
+ * common word with digits added; the stem shows that.
+ */
+static void
+stem_of(const char *pw, char *out, size_t outsz)
+{
+	size_t j = 0;
+
+	for (; *pw != '\0' && j + 1 < outsz; pw++)
+		if (isalpha((unsigned char)*pw))
+			out[j++] = (char)tolower((unsigned char)*pw);
+	out[j] = '\0';
+}
+
 const char *
 password_problem(const char *pw, const char *email)
 {
+	char stem[256];
+	const char *why;
 	size_t n = strlen(pw), chars = 0;
 	char local[256];
 	const char *at;
@@ -26,8 +51,15 @@ password_problem(const char *pw, const char *email)
 		if (strlen(local) >= 4 && strcasestr(pw, local) != NULL)
 			return "Het wachtwoord mag uw e-mailadres niet bevatten.";
 	}
-	/* cracklib: common passwords, dictionary words and simple patterns. */
-	if (FascistCheck(pw, GetDefaultCracklibDict()) != NULL)
+	/* cracklib: common passwords, dictionary words and simple patterns; also on the stem. */
+	stem_of(pw, stem, sizeof(stem));
+	for (size_t i = 0; i < sizeof(common_stems) / sizeof(common_stems[0]); i++)
+		if (strcmp(stem, common_stems[i]) == 0)
+			return "Dit wachtwoord is te bekend of te eenvoudig. Kies een langere zin of een "
+			    "combinatie van woorden die niet voor de hand ligt.";
+	if (FascistCheck(pw, GetDefaultCracklibDict()) != NULL ||
+	    ((why = FascistCheck(stem, GetDefaultCracklibDict())) != NULL &&
+	    strstr(why, "dictionary") != NULL))
 		return "Dit wachtwoord is te bekend of te eenvoudig. Kies een langere zin of een "
 		    "combinatie van woorden die niet voor de hand ligt.";
 	return NULL;

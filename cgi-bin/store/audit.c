@@ -72,3 +72,38 @@ store_audit(struct store *s, int64_t user_id, const char *action, const char *ob
 	}
 	return rc;
 }
+
+int
+store_audit_verify(struct store *s, int64_t *n, int64_t *first_bad)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_AUDIT_ALL);
+	unsigned char prev[32], want[32];
+	int64_t expect = 0;
+	int step, rc = 0;
+
+	*n = 0;
+	*first_bad = 0;
+	memset(prev, 0, sizeof(prev));
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *action = (const char *)sqlite3_column_text(st, 3);
+		const char *object = (const char *)sqlite3_column_text(st, 4);
+		const char *addr = (const char *)sqlite3_column_text(st, 5);
+
+		audit_hash(prev, id, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+		    action ? action : "", object ? object : "", addr ? addr : "", want);
+		if ((expect != 0 && id != expect) || sqlite3_column_bytes(st, 6) != 32 ||
+		    sodium_memcmp(want, sqlite3_column_blob(st, 6), 32) != 0) {
+			*first_bad = id;
+			rc = 1;
+			break;
+		}
+		memcpy(prev, sqlite3_column_blob(st, 6), 32);
+		expect = id + 1;
+		(*n)++;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = -1;
+	sqlite3_reset(st);
+	return rc;
+}

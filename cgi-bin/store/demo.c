@@ -6,11 +6,45 @@
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/internal.h"
+#include "util/secret.h"
 
 #define DEMO_PASSWORD "demo-wachtwoord"
 
+/* Demo BSNs (sql/demo_bsn.csv: student_id,bsn), stored sealed with a keyed hash beside them. */
+static int
+demo_bsns(struct store *s, const char *sqldir, const unsigned char key[32])
+{
+	char path[1024], line[128], bsn[16];
+	unsigned char sealed[SECRET_SEALED_MAX], hash[32];
+	long long id;
+	FILE *f;
+	int n, rc = 0;
+
+	snprintf(path, sizeof(path), "%s/demo_bsn.csv", sqldir);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		sqlite3_stmt *st;
+		if (sscanf(line, "%lld,%9[0-9]", &id, bsn) != 2 || !bsn_valid(bsn))
+			continue;
+		if ((n = secret_seal(key, bsn, sealed, sizeof(sealed))) < 0) {
+			rc = -1;
+			break;
+		}
+		secret_lookup_hash(key, bsn, hash);
+		st = stmt_get(s, STMT_STUDENT_SET_BSN);
+		sqlite3_bind_blob(st, 1, sealed, n, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 2, hash, 32, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, id);
+		rc = stmt_exec(s, st);
+	}
+	fclose(f);
+	return rc;
+}
+
 int
-store_demo(struct store *s, const char *sqldir, char *err, size_t errsz)
+store_demo(struct store *s, const char *sqldir, const unsigned char key[32], char *err,
+    size_t errsz)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_SCHOOL_COUNT);
 	int schools = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
@@ -64,6 +98,8 @@ store_demo(struct store *s, const char *sqldir, char *err, size_t errsz)
 		if (stmt_exec(s, st) != 0)
 			goto fail;
 	}
+	if (demo_bsns(s, sqldir, key) != 0)
+		goto fail;
 	return 0;
 fail:
 	snprintf(err, errsz, "demo: %s", sqlite3_errmsg(s->db));

@@ -23,7 +23,8 @@ void	 store_rollback(struct store *);
 int64_t	 store_now(void);
 
 /* Demo mode: load sql/demo.sql into an empty database and set the demo accounts' password. */
-int	 store_demo(struct store *, const char *sqldir, char *err, size_t errsz);
+int	 store_demo(struct store *, const char *sqldir, const unsigned char key[32], char *err,
+	    size_t errsz);
 
 /* Organisation, for the layout's footer and the beheer pages (no personal data). */
 json_t	*store_loketten(struct store *);
@@ -53,5 +54,12 @@ int	 store_outbox_add(struct store *, const char *to, const char *subject, const
 /* Audit log (store/audit.c): append one entry, chained to the previous one. */
 int	 store_audit(struct store *, int64_t user_id, const char *action, const char *object,
 	    const char *addr);
+
+/*
+ * Recompute the audit chain. 0: intact (*n entries); 1: *first_bad is the first entry whose hash
+ * does not follow from its fields and its predecessor (changed, inserted or one before removed);
+ * -1: database error.
+ */
+int	 store_audit_verify(struct store *, int64_t *n, int64_t *first_bad);
 
 #endif /* STORE_STORE_H */
