@@ -21,6 +21,7 @@ onetime_link_send(struct req *r, int64_t user_id, const char *email, const char 
 	unsigned char tok[32], hash[32];
 	char hex[65], body[1024];
 	const char *subject;
+	int rc;
 
 	randombytes_buf(tok, sizeof(tok));
 	keyed_hash(r, "onetime", tok, 32, hash);
@@ -42,7 +43,9 @@ onetime_link_send(struct req *r, int64_t user_id, const char *email, const char 
 		    "negeren.\n\nMet vriendelijke groet,\nVerzuimloket\n", r->app->cfg->base_url, hex);
 	}
 	sodium_memzero(hex, sizeof(hex));
-	return store_outbox_add(r->app->store, email, subject, body);
+	rc = store_outbox_add_sealed(r->app->store, r->app->key, email, subject, body);
+	sodium_memzero(body, sizeof(body));
+	return rc;
 }
 
 static void
@@ -165,5 +168,5 @@ page_demo_outbox(struct req *r)
 		return;
 	}
 	page_render(r, 200, "postvak", json_pack("{s:s,s:o}", "title", "Postvak (demo)",
-	    "mails", store_outbox_list(r->app->store)));
+	    "mails", store_outbox_list(r->app->store, r->app->key)));
 }

@@ -1,9 +1,11 @@
 /* Users, schools, desks and one-time links for the beheer pages. */
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/internal.h"
 #include "store/admin.h"
+#include "util/secret.h"
 
 static void
 bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
@@ -93,7 +95,26 @@ store_user_sessions_delete(struct store *s, int64_t user_id)
 json_t *store_admin_schools(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_SCHOOLS)); }
 json_t *store_admin_calendars(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_CALENDARS)); }
 json_t *store_admin_gemeenten(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_GEMEENTEN)); }
-json_t *store_outbox_list(struct store *s) { return rows_json(stmt_get(s, STMT_OUTBOX_LIST)); }
+json_t *
+store_outbox_list(struct store *s, const unsigned char key[32])
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_OUTBOX_LIST);
+	json_t *a = json_array(), *o;
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		o = row_json(st);
+		json_object_del(o, "body_sealed");
+		if (sqlite3_column_type(st, 4) == SQLITE_BLOB) {
+			char *body = secret_open_buf(key, sqlite3_column_blob(st, 4),
+			    (size_t)sqlite3_column_bytes(st, 4));
+			json_object_set_new(o, "body", json_string(body ? body : "(onleesbaar)"));
+			free(body);
+		}
+		json_array_append_new(a, o);
+	}
+	sqlite3_reset(st);
+	return a;
+}
 
 int64_t
 store_admin_school_insert(struct store *s, const char *brin, const char *name, const char *sort,

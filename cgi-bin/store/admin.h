@@ -36,6 +36,7 @@ int	 store_token_use(struct store *, int64_t id, int64_t now);	/* 0 ok, 1 alread
 int	 store_user_set_password(struct store *, int64_t user_id, const char *pw_hash);
 int	 store_user_sessions_delete(struct store *, int64_t user_id);
 int64_t	 store_user_id_by_email(struct store *, const char *email);	/* 0: none */
-json_t	*store_outbox_list(struct store *);
+/* The newest mail of the outbox, sealed bodies opened with key (demo outbox page). */
+json_t	*store_outbox_list(struct store *, const unsigned char key[32]);
 
 #endif

@@ -31,6 +31,8 @@ X(STMT_SCHOOL_COUNT, "SELECT count(*) FROM school") \
 X(STMT_USERS_WITHOUT_PW, "SELECT id FROM app_user WHERE pw_hash IS NULL AND email LIKE '%@demo.nl'") \
 X(STMT_USER_SET_PW, "UPDATE app_user SET pw_hash = ? WHERE id = ?") \
 X(STMT_OUTBOX_ADD, "INSERT INTO outbox (to_addr, subject, body) VALUES (?, ?, ?)") \
+X(STMT_OUTBOX_ADD_SEALED, \
+  "INSERT INTO outbox (to_addr, subject, body, body_sealed) VALUES (?, ?, '', ?)") \
 X(STMT_STUDENT_SET_BSN, "UPDATE student SET bsn_enc = ?, bsn_hash = ? WHERE id = ? AND bsn_enc IS NULL") \
 X(STMT_AUDIT_ALL, \
   "SELECT id, at, IFNULL(user_id, 0), action, object, address, hash FROM audit ORDER BY id") \

@@ -41,6 +41,7 @@ X(STMT_TOKEN_FIND, \
   "WHERE t.token_hash = ? AND t.used_at IS NULL AND t.expires_at > ? AND u.disabled = 0") \
 X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
 X(STMT_OUTBOX_LIST, \
-  "SELECT id, to_addr, subject, body, status, tries, created_at FROM outbox ORDER BY id DESC LIMIT 50")
+  "SELECT id, to_addr, subject, body, body_sealed, status, tries, created_at FROM outbox " \
+  "ORDER BY id DESC LIMIT 50")
 
 #endif

@@ -50,6 +50,9 @@ int	 store_login_failure_add(struct store *, const unsigned char ehash[32], cons
 
 /* Queue a mail in the outbox (delivered by the sender, shown on the demo outbox page). */
 int	 store_outbox_add(struct store *, const char *to, const char *subject, const char *body);
+/* The same for a mail that carries a secret (a one-time link): the body is stored sealed. */
+int	 store_outbox_add_sealed(struct store *, const unsigned char key[32], const char *to,
+	    const char *subject, const char *body);
 
 /* Audit log (store/audit.c): append one entry, chained to the previous one. */
 int	 store_audit(struct store *, int64_t user_id, const char *action, const char *object,

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 #include "util/secret.h"
@@ -70,4 +71,39 @@ bsn_valid(const char *s)
 		sum += (i < 8 ? 9 - i : -1) * (s[i] - '0');
 	}
 	return sum % 11 == 0 && strcmp(s, "000000000") != 0;
+}
+
+unsigned char *
+secret_seal_buf(const unsigned char key[32], const char *plain, size_t *outlen)
+{
+	unsigned char k[32], *out;
+	size_t n = strlen(plain);
+
+	if ((out = malloc(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n)) == NULL)
+		return NULL;
+	subkey(key, "verzuimloket-secretbox", k);
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, n,
+	    out, k);
+	sodium_memzero(k, sizeof(k));
+	*outlen = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
+	return out;
+}
+
+char *
+secret_open_buf(const unsigned char key[32], const unsigned char *sealed, size_t len)
+{
+	char *plain;
+	size_t n;
+
+	if (len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+		return NULL;
+	n = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+	if ((plain = malloc(n + 1)) == NULL)
+		return NULL;
+	if (secret_open(key, sealed, len, plain, n + 1) != 0) {
+		free(plain);
+		return NULL;
+	}
+	return plain;
 }

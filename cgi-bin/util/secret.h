@@ -15,6 +15,10 @@ int	secret_seal(const unsigned char key[32], const char *plain, unsigned char *o
 int	secret_open(const unsigned char key[32], const unsigned char *sealed, size_t len,
 	    char *plain, size_t plainsz);
 void	secret_lookup_hash(const unsigned char key[32], const char *plain, unsigned char out[32]);
+/* The same for texts of any length: malloc'ed result (free it); NULL on failure. */
+unsigned char *secret_seal_buf(const unsigned char key[32], const char *plain, size_t *outlen);
+char	*secret_open_buf(const unsigned char key[32], const unsigned char *sealed, size_t len);
+
 /* Whether s is a valid BSN: 9 digits passing the elfproef. */
 int	bsn_valid(const char *s);
 
