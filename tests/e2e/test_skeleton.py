@@ -138,9 +138,61 @@ def test_killed_worker_is_restarted(stack):
             t.join()
 
 
+def unix_connections(path):
+    """Connected sockets on the FastCGI socket path, from /proc/net/unix."""
+    n = 0
+    with open("/proc/net/unix") as f:
+        next(f)
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 8 and parts[7] == path and parts[5] == "03":
+                n += 1
+    return n
+
+
+def test_sigterm_lets_inflight_requests_finish(stack):
+    """Requests in a worker when SIGTERM arrives are answered; then everything stops."""
+    import subprocess
+    sock = os.path.join(stack.var, "verzuimd.sock")
+    clients = [Client(stack) for _ in range(stack.workers)]
+    for c in clients:
+        c.get("/inloggen")
+    results = []
+
+    def slow_login(c):
+        # A wrong password: the Argon2id check keeps the worker busy for a while.
+        results.append(c.login("school@demo.nl", "niet-het-goede-wachtwoord").status)
+
+    threads = [threading.Thread(target=slow_login, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    t0 = time.monotonic()
+    while unix_connections(sock) < stack.workers and time.monotonic() - t0 < 5:
+        pass  # wait until nginx has handed both requests to the workers
+    master = stack.master_pid()
+    log_before = len(stack.log())
+    os.kill(master, signal.SIGTERM)
+    for t in threads:
+        t.join()
+    eq(sorted(results), [401] * stack.workers, "in-flight requests answered")
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 10:
+        try:
+            os.kill(master, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("master still running 10 s after SIGTERM")
+    after = stack.log()[log_before:]
+    check("verzuimd: stopped" in after, "clean stop logged")
+    check("killed by signal" not in after and "restarting" not in after, "workers stopped cleanly")
+    check(not os.path.exists(sock), "socket removed")
+
+
 if __name__ == "__main__":
     run([test_gezond, test_home_redirects_to_login, test_login_form, test_static_served_by_nginx,
          test_security_headers, test_unknown_path_is_dutch_404, test_method_not_allowed,
          test_big_post_is_413, test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
          test_post_without_csrf_is_403, test_bad_input_leaves_workers_alive,
-         test_killed_worker_is_restarted])
+         test_killed_worker_is_restarted, test_sigterm_lets_inflight_requests_finish])
