@@ -1,0 +1,112 @@
+/*
+ * Printable Dutch letters generated from a melding (issue 6): the kennisgevingsbrief to the
+ * parents, the oproep (invitation to a conversation) and the officiële waarschuwing. Each is a page
+ * in the site layout; static/print.css prints only the <article class="letter">.
+ * A letter to an 18+ student is addressed to the student, otherwise to the parents.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "http/app.h"
+#include "pages/pages.h"
+#include "rules/rules.h"
+#include "store/store.h"
+#include "store/desk.h"
+
+#define PLACE_MAX	200
+
+/* The melding with what every letter shows; NULL after answering 404. */
+static json_t *
+letter_data(struct req *r, const char *kind)
+{
+	json_t *m = store_desk_melding(r->app->store, &r->user, r->ids[0]), *d;
+	char today[11], today_long[40];
+
+	if (m == NULL) {
+		http_error(r, 404);
+		return NULL;
+	}
+	audit(r, "lees", "melding:%lld:brief:%s", (long long)r->ids[0], kind);
+	desk_decorate_melding(m);
+	desk_local_date(store_now(), today);
+	desk_date_long(today, today_long, sizeof(today_long));
+	d = json_pack("{s:o,s:s,s:s,s:s}", "m", m, "today", today_long, "officer", r->user.name,
+	    "officer_role", r->user.role == ROLE_RMC ? "RMC-trajectbegeleider" :
+	    "leerplichtambtenaar");
+	return d;
+}
+
+void
+page_desk_letter_kennisgeving(struct req *r)
+{
+	json_t *d = letter_data(r, "kennisgeving");
+
+	if (d == NULL)
+		return;
+	json_object_set_new(d, "title", json_string("Kennisgevingsbrief"));
+	page_render(r, 200, "brief_kennisgeving", d);
+}
+
+void
+page_desk_letter_waarschuwing(struct req *r)
+{
+	json_t *d = letter_data(r, "waarschuwing");
+
+	if (d == NULL)
+		return;
+	json_object_set_new(d, "title", json_string("Officiële waarschuwing"));
+	page_render(r, 200, "brief_waarschuwing", d);
+}
+
+static int
+valid_time(const char *t)
+{
+	return strlen(t) == 5 && t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' &&
+	    t[2] == ':' && t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9' &&
+	    (t[0] - '0') * 10 + (t[1] - '0') < 24;
+}
+
+/* The appointment comes from a small form on the page itself (GET, no JavaScript needed). */
+void
+page_desk_letter_oproep(struct req *r)
+{
+	const char *datum = query_str(r, "datum"), *tijd = query_str(r, "tijd");
+	const char *plaats = query_str(r, "plaats");
+	json_t *d, *errs = json_object();
+	rules_date dd;
+	char longd[40];
+	int status = 200;
+
+	if ((d = letter_data(r, "oproep")) == NULL) {
+		json_decref(errs);
+		return;
+	}
+	json_object_set_new(d, "title", json_string("Oproep voor een gesprek"));
+	json_object_set_new(d, "datum", json_string(datum ? datum : ""));
+	json_object_set_new(d, "tijd", json_string(tijd ? tijd : ""));
+	json_object_set_new(d, "plaats", json_string(plaats ? plaats : ""));
+	if (plaats != NULL && plaats[0] != '\0' && strlen(plaats) <= PLACE_MAX)
+		json_object_set_new(d, "plaats_text", json_string(plaats));
+	if (datum != NULL && datum[0] != '\0') {
+		if (rules_date_parse(datum, strlen(datum), &dd) != 0) {
+			json_object_set_new(errs, "datum", json_string("Vul een geldige datum in, "
+			    "bijvoorbeeld 2026-12-03."));
+		} else {
+			desk_date_long(datum, longd, sizeof(longd));
+			json_object_set_new(d, "datum_text", json_string(longd));
+		}
+	}
+	if (tijd != NULL && tijd[0] != '\0') {
+		if (!valid_time(tijd))
+			json_object_set_new(errs, "tijd", json_string("Vul een tijd in als uu:mm, "
+			    "bijvoorbeeld 14:30."));
+		else
+			json_object_set_new(d, "tijd_text", json_string(tijd));
+	}
+	if (plaats != NULL && strlen(plaats) > PLACE_MAX)
+		json_object_set_new(errs, "plaats", json_string("De plaats is te lang (hoogstens "
+		    "200 tekens)."));
+	if (json_object_size(errs) > 0)
+		status = 422;
+	json_object_set_new(d, "errors", errs);
+	page_render(r, status, "brief_oproep", d);
+}
