@@ -82,4 +82,7 @@ INSERT INTO melding_event (melding_id, at, user_id, kind, text) VALUES (9002, un
 INSERT INTO melding (id, student_id, school_id, soort, status, routed_to, loket_id, age_group, period_start, deadline, unauthorised_minutes, has_verzuimstaat, verzuimstaat, details, school_year, filed_by, filed_at) VALUES (9003, 21, 2, 'luxe', 'geregistreerd', 'leerplicht', 2, '5-18', '2026-11-02', '2026-11-13', 600, 1, '{"van":"2026-11-02","tot":"2026-11-03","regels":[],"ongeoorloofd_totaal":600}', '{}', '2026-2027', 7, unixepoch() - 3 * 86400);
 INSERT INTO melding_event (melding_id, at, user_id, kind, text) VALUES (9003, unixepoch() - 3 * 86400, 7, 'ingediend', '');
 -- End of the desk block.
+-- School area (issue 5): the school's own student numbers, the key of the registration import.
+UPDATE student SET number = CAST(1000 + id AS TEXT);
+-- End of the school area.
 COMMIT;

@@ -1,0 +1,232 @@
+/* What the school pages share: the school context, today, signals as template data, dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "http/app.h"
+#include "pages/school.h"
+#include "store/store.h"
+
+const char *const school_reg_labels[RULES_REG__MAX] = {
+	"Ongeoorloofd",		/* RULES_REG_ONGEOORLOOFD */
+	"Te laat",		/* RULES_REG_TE_LAAT */
+	"Ziek",			/* RULES_REG_ZIEK */
+	"Verlof",		/* RULES_REG_VERLOF */
+	"Schorsing",		/* RULES_REG_SCHORSING */
+};
+
+static const char *const signal_labels[RULES_SIGNAL__MAX] = {
+	"16 uur ongeoorloofd verzuim in 4 lesweken",	/* RULES_SIGNAL_16UUR */
+	"Licht verzuim",				/* RULES_SIGNAL_LICHT */
+	"Vaak te laat",					/* RULES_SIGNAL_TE_LAAT */
+	"Langdurig relatief verzuim (4 weken)",		/* RULES_SIGNAL_LRV */
+	"Zorgelijk ziekteverzuim",			/* RULES_SIGNAL_ZORGELIJK_ZIEK */
+	"RMC: 4 weken afwezig (18+)",			/* RULES_SIGNAL_RMC18 */
+	"Meer dan 5 weken afwezig (melding DUO)",	/* RULES_SIGNAL_AFWEZIG5W */
+};
+
+static const char *const signal_soorten[RULES_SIGNAL__MAX] = {
+	"16uur",	/* RULES_SIGNAL_16UUR */
+	"overig",	/* RULES_SIGNAL_LICHT */
+	"overig",	/* RULES_SIGNAL_TE_LAAT */
+	"lrv",		/* RULES_SIGNAL_LRV */
+	"overig",	/* RULES_SIGNAL_ZORGELIJK_ZIEK */
+	"rmc18",	/* RULES_SIGNAL_RMC18 */
+	NULL,		/* RULES_SIGNAL_AFWEZIG5W: the DUO form, not a verzuimmelding */
+};
+
+const char *school_signal_soort(enum rules_signal_kind k) { return signal_soorten[k]; }
+const char *school_signal_label(enum rules_signal_kind k) { return signal_labels[k]; }
+
+/* Last Sunday of a month, as a rules_date. */
+static rules_date
+last_sunday(int y, int m)
+{
+	rules_date d;
+
+	rules_date_from_ymd(y, m, 31, &d);	/* March and October have 31 days */
+	return d - (rules_weekday(d) % 7);
+}
+
+rules_date
+school_today(void)
+{
+	int64_t t = (int64_t)time(NULL);
+	rules_date utc = (rules_date)(t / 86400);
+	int y, m, dd;
+	int64_t start, end;
+
+	rules_date_to_ymd(utc, &y, &m, &dd);
+	/* Central European Summer Time: last Sunday of March 01:00 UTC to last Sunday of October. */
+	start = (int64_t)last_sunday(y, 3) * 86400 + 3600;
+	end = (int64_t)last_sunday(y, 10) * 86400 + 3600;
+	t += t >= start && t < end ? 7200 : 3600;
+	return (rules_date)(t / 86400);
+}
+
+int
+school_ctx_load(struct req *r, struct school_ctx *c)
+{
+	struct rules_vacation *vac = NULL;
+	size_t nvac = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = store_school_of(r->app->store, &r->user, &c->school)) != 0) {
+		http_error(r, rc > 0 ? 404 : 500);
+		return -1;
+	}
+	if ((c->policy = app_policy(r, c->school.region)) == NULL &&
+	    (c->policy = app_policy(r, "landelijk")) == NULL) {
+		http_error(r, 500);
+		return -1;
+	}
+	c->today = school_today();
+	rules_date_format(c->today, c->today_s);
+	if (store_school_vacations(r->app->store, c->school.calendar_id, &vac, &nvac) != 0 ||
+	    rules_calendar_init(&c->cal, vac, nvac, 1, c->today - 3 * 366, c->today + 400) !=
+	    RULES_OK) {
+		free(vac);
+		http_error(r, 500);
+		return -1;
+	}
+	free(vac);
+	return 0;
+}
+
+void
+school_ctx_free(struct school_ctx *c)
+{
+	rules_calendar_free(&c->cal);
+}
+
+int
+school_signals(const struct school_ctx *c, const struct rules_student *st,
+    const struct rules_registration *regs, size_t nregs, rules_date d, struct rules_signal **out,
+    size_t *n)
+{
+	size_t max = 16;
+	int rc;
+
+	*out = NULL;
+	for (int tries = 0; tries < 2; tries++) {
+		if ((*out = malloc(max * sizeof(**out))) == NULL)
+			return -1;
+		rc = rules_signals(&c->cal, c->policy, st, regs, nregs, d, *out, max, n);
+		if (rc == RULES_OK)
+			return 0;
+		free(*out);
+		*out = NULL;
+		if (rc != RULES_ESPACE)
+			return -1;
+		max = *n;
+	}
+	return -1;
+}
+
+json_t *
+school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
+{
+	char datum[11], dl[11] = "", nl[32], dlnl[32] = "";
+	json_t *o;
+
+	rules_date_format(s->datum, datum);
+	school_date_nl(s->datum, nl);
+	o = json_pack("{s:s,s:s,s:s,s:s,s:b,s:s?}", "signaal", rules_signal_names[s->kind],
+	    "label", signal_labels[s->kind], "datum", datum, "datum_nl", nl,
+	    "verplicht", s->verplicht, "soort", signal_soorten[s->kind]);
+	if (s->loket != RULES_LOKET_NONE)
+		json_object_set_new(o, "loket", json_string(rules_loket_names[s->loket]));
+	if (s->uiterlijk_melden != RULES_NO_DATE) {
+		int64_t left;
+		rules_date_format(s->uiterlijk_melden, dl);
+		school_date_nl(s->uiterlijk_melden, dlnl);
+		json_object_set_new(o, "uiterlijk_melden", json_string(dl));
+		json_object_set_new(o, "uiterlijk_melden_nl", json_string(dlnl));
+		if (c->today > s->uiterlijk_melden) {
+			left = -rules_werkdagen_count(s->uiterlijk_melden + 1, c->today, 1);
+			json_object_set_new(o, "overdue", json_true());
+		} else
+			left = rules_werkdagen_count(c->today + 1, s->uiterlijk_melden, 1);
+		json_object_set_new(o, "werkdagen_over", json_integer(left));
+		json_object_set_new(o, "werkdagen_te_laat", json_integer(-left));
+	}
+	return o;
+}
+
+void
+school_rules_student(const struct school_ctx *c, const json_t *s, struct rules_student *st)
+{
+	const char *b = json_string_value(json_object_get(s, "birth_date"));
+
+	memset(st, 0, sizeof(*st));
+	if (b == NULL || rules_date_parse(b, strlen(b), &st->geboren) != 0)
+		st->geboren = c->today;		/* not born: plicht geen */
+	st->startkwalificatie = json_integer_value(json_object_get(s, "startkwalificatie")) != 0;
+	st->vrijgesteld = json_integer_value(json_object_get(s, "exempt")) != 0;
+	st->sort = c->school.sort;
+}
+
+void
+school_year_of(rules_date d, char out[16])
+{
+	int y, m, dd;
+
+	rules_date_to_ymd(rules_school_year_start(d), &y, &m, &dd);
+	snprintf(out, 16, "%04u-%04u", (unsigned)y % 10000u, (unsigned)(y + 1) % 10000u);
+}
+
+void
+school_date_nl(rules_date d, char buf[32])
+{
+	static const char *const days[8] = { "", "ma", "di", "wo", "do", "vr", "za", "zo" };
+	static const char *const months[13] = { "", "jan", "feb", "mrt", "apr", "mei", "jun",
+	    "jul", "aug", "sep", "okt", "nov", "dec" };
+	int y, m, dd;
+
+	if (d == RULES_NO_DATE) {
+		buf[0] = '\0';
+		return;
+	}
+	rules_date_to_ymd(d, &y, &m, &dd);
+	snprintf(buf, 32, "%s %d %s %d", days[rules_weekday(d)], dd, months[m], y);
+}
+
+int
+school_date_arg(const char *s, rules_date *d)
+{
+	return s != NULL && rules_date_parse(s, strlen(s), d) == 0 ? 0 : -1;
+}
+
+int
+school_page_arg(const struct req *r)
+{
+	const char *p = query_str(r, "pagina");
+	long n;
+	char *end;
+
+	if (p == NULL || *p == '\0')
+		return 1;
+	n = strtol(p, &end, 10);
+	return *end != '\0' || n < 1 || n > 100000 ? 1 : (int)n;
+}
+
+void
+school_pagination(json_t *data, int page, int per_page, int total, const char *base,
+    const char *extra)
+{
+	int pages = total > 0 ? (total + per_page - 1) / per_page : 1;
+	char url[600];
+
+	json_object_set_new(data, "page", json_integer(page));
+	json_object_set_new(data, "pages", json_integer(pages));
+	json_object_set_new(data, "total", json_integer(total));
+	if (page > 1) {
+		snprintf(url, sizeof(url), "%s?pagina=%d%s", base, page - 1, extra ? extra : "");
+		json_object_set_new(data, "prev", json_string(url));
+	}
+	if (page < pages) {
+		snprintf(url, sizeof(url), "%s?pagina=%d%s", base, page + 1, extra ? extra : "");
+		json_object_set_new(data, "next", json_string(url));
+	}
+}

@@ -1,0 +1,463 @@
+/*
+ * CSV imports of the school (columns in sql/IMPORT.md): absence registrations and students as a
+ * school administration system exports them. Every line is checked first; one bad line imports
+ * nothing and every bad line is named. A good file is written in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "http/app.h"
+#include "pages/pages.h"
+#include "parse/csv.h"
+#include "store/store.h"
+
+#define ERRORS_SHOWN	200
+#define IMPORT_LINES_MAX 200000
+
+enum reg_col { RC_NUMMER, RC_DATUM, RC_SOORT, RC_MINUTEN, RC_OPMERKING, RC__MAX };
+static const char *const reg_cols[RC__MAX] = {
+	"leerlingnummer",	/* RC_NUMMER */
+	"datum",		/* RC_DATUM */
+	"soort",		/* RC_SOORT */
+	"minuten",		/* RC_MINUTEN */
+	"opmerking",		/* RC_OPMERKING, optional */
+};
+
+enum st_col { SC_NUMMER, SC_VOORNAAM, SC_ACHTERNAAM, SC_GEBOORTEDATUM, SC_WOONGEMEENTE,
+	SC_STARTKWALIFICATIE, SC_VRIJGESTELD, SC_KLAS, SC_DAGEN, SC_ADRES, SC_POSTCODE,
+	SC_WOONPLAATS, SC_TELEFOON, SC_EMAIL, SC_OUDER_NAAM, SC_OUDER_TELEFOON, SC_OUDER_EMAIL,
+	SC_VERBLIJFADRES, SC__MAX };
+static const char *const st_cols[SC__MAX] = {
+	"leerlingnummer", "voornaam", "achternaam", "geboortedatum", "woongemeente",
+	"startkwalificatie", "vrijgesteld", "klas", "dagen_per_week", "adres", "postcode",
+	"woonplaats", "telefoon", "email", "ouder_naam", "ouder_telefoon", "ouder_email",
+	"verblijfadres",
+};
+#define ST_REQUIRED 5	/* the first five columns must be present and filled */
+
+static void
+import_form(struct req *r, int status, json_t *extra)
+{
+	json_t *d = json_pack("{s:s}", "title", "Importeren");
+
+	if (extra != NULL) {
+		json_object_update(d, extra);
+		json_decref(extra);
+	}
+	page_render(r, status, "school_import", d);
+}
+
+void
+page_school_import_form(struct req *r)
+{
+	struct school_info si;
+
+	if (store_school_of(r->app->store, &r->user, &si) != 0) {
+		http_error(r, 404);
+		return;
+	}
+	import_form(r, 200, NULL);
+}
+
+/* One CSV field as a NUL-terminated copy in buf. */
+static const char *
+field(const struct csv_row *row, int col, char *buf, size_t bufsz)
+{
+	size_t n;
+
+	if (col < 0 || (size_t)col >= row->n) {
+		buf[0] = '\0';
+		return buf;
+	}
+	n = row->v[col].len < bufsz - 1 ? row->v[col].len : bufsz - 1;
+	memcpy(buf, row->v[col].p, n);
+	buf[n] = '\0';
+	/* Trim the spaces spreadsheet exports leave around values. */
+	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+		buf[--n] = '\0';
+	return buf + strspn(buf, " \t");
+}
+
+/* Maps the header line to column positions; names are case-insensitive, in any order. */
+static int
+map_header(const struct csv_row *row, const char *const *names, int ncols, int *pos,
+    int nrequired, char *err, size_t errsz)
+{
+	char name[64];
+
+	for (int i = 0; i < ncols; i++)
+		pos[i] = -1;
+	for (size_t j = 0; j < row->n; j++) {
+		const char *h = field(row, (int)j, name, sizeof(name));
+		int known = 0;
+		for (int i = 0; i < ncols; i++)
+			if (strcasecmp(h, names[i]) == 0) {
+				if (pos[i] >= 0) {
+					snprintf(err, errsz, "De kolom '%s' staat twee keer in de kopregel.",
+					    names[i]);
+					return -1;
+				}
+				pos[i] = (int)j;
+				known = 1;
+			}
+		if (!known) {
+			snprintf(err, errsz, "Onbekende kolom '%.40s' in de kopregel.", h);
+			return -1;
+		}
+	}
+	for (int i = 0; i < nrequired; i++)
+		if (pos[i] < 0) {
+			snprintf(err, errsz, "De kolom '%s' ontbreekt in de kopregel.", names[i]);
+			return -1;
+		}
+	return 0;
+}
+
+static void
+line_error(json_t *errors, int *nerrors, size_t line, const char *msg)
+{
+	if (json_array_size(errors) < ERRORS_SHOWN)
+		json_array_append_new(errors, json_pack("{s:i,s:s}", "regel", (json_int_t)line,
+		    "fout", msg));
+	(*nerrors)++;
+}
+
+static const struct field *
+upload(struct req *r)
+{
+	const struct field *f = fields_get(&r->form, "bestand");
+
+	return f != NULL && f->filename != NULL && f->valsz > 0 ? f : NULL;
+}
+
+void
+page_school_import_regs(struct req *r)
+{
+	struct school_ctx c;
+	const struct field *f = upload(r);
+	struct csv_reader cr;
+	struct csv_row row;
+	struct reg_new *regs = NULL;
+	size_t nregs = 0, cap = 0, line, lines = 0;
+	int pos[RC__MAX], nerrors = 0, header = 1, skipped = 0;
+	json_t *errors = json_array(), *students = json_object();
+	char err[200], first[11] = "", last[11] = "";
+	int64_t minutes[RULES_REG__MAX] = { 0 };
+	enum parse_err pe;
+
+	if (school_ctx_load(r, &c) != 0) {
+		json_decref(errors);
+		json_decref(students);
+		return;
+	}
+	if (f == NULL) {
+		school_ctx_free(&c);
+		json_decref(errors);
+		json_decref(students);
+		import_form(r, 422, json_pack("{s:s}", "regs_error",
+		    "Kies een CSV-bestand met registraties."));
+		return;
+	}
+	csv_init(&cr, f->value, f->valsz);
+	while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
+		char num[64], datum[32], soort[32], min[32], note[600];
+		struct reg_new rn;
+		json_t *fe;
+		int64_t sid;
+
+		if (header) {
+			header = 0;
+			if (map_header(&row, reg_cols, RC__MAX, pos, RC__MAX - 1, err,
+			    sizeof(err)) != 0) {
+				line_error(errors, &nerrors, line, err);
+				break;
+			}
+			continue;
+		}
+		if (++lines > IMPORT_LINES_MAX) {
+			line_error(errors, &nerrors, line, "Het bestand heeft te veel regels "
+			    "(hoogstens 200.000); splits het op.");
+			break;
+		}
+		memset(&rn, 0, sizeof(rn));
+		rn.source = "import";
+		const char *n = field(&row, pos[RC_NUMMER], num, sizeof(num));
+		const char *m = field(&row, pos[RC_MINUTEN], min, sizeof(min));
+		if ((sid = store_school_student_by_number(r->app->store, &r->user, n)) == 0) {
+			snprintf(err, sizeof(err), "Onbekend leerlingnummer '%.30s'.", n);
+			line_error(errors, &nerrors, line, err);
+			continue;
+		}
+		rn.student_id = sid;
+		fe = json_object();
+		if (school_reg_validate(&c, field(&row, pos[RC_DATUM], datum, sizeof(datum)),
+		    field(&row, pos[RC_SOORT], soort, sizeof(soort)), m, strcasecmp(m, "dag") == 0,
+		    field(&row, pos[RC_OPMERKING], note, sizeof(note)), &rn, fe) != 0) {
+			const char *k;
+			json_t *v;
+			char msg[400];
+			size_t o = 0;
+			json_object_foreach(fe, k, v)
+				o += (size_t)snprintf(msg + o, o < sizeof(msg) ? sizeof(msg) - o : 0,
+				    "%s%s: %s", o ? " " : "", k, json_string_value(v));
+			line_error(errors, &nerrors, line, msg);
+			json_decref(fe);
+			continue;
+		}
+		json_decref(fe);
+		if (nerrors > 0)
+			continue;	/* keep checking, stop collecting */
+		if (nregs == cap) {
+			struct reg_new *nr;
+			cap = cap ? cap * 2 : 1024;
+			if ((nr = realloc(regs, cap * sizeof(*nr))) == NULL) {
+				line_error(errors, &nerrors, line, "Te weinig geheugen.");
+				break;
+			}
+			regs = nr;
+		}
+		rn.note = NULL;		/* the note points into the reader: copied below */
+		regs[nregs] = rn;
+		{
+			char *dup = strdup(note + strspn(note, " \t"));
+			regs[nregs].note = dup ? dup : "";
+		}
+		nregs++;
+	}
+	if (pe != PARSE_OK) {
+		snprintf(err, sizeof(err), "Het bestand is geen geldige CSV (%s).",
+		    pe == PARSE_TOO_LONG ? "een veld is te lang" : pe == PARSE_TOO_MANY ?
+		    "te veel kolommen" : "aanhalingstekens of tekens kloppen niet");
+		line_error(errors, &nerrors, line, err);
+	}
+	csv_free(&cr);
+	if (header && nerrors == 0)
+		line_error(errors, &nerrors, 1, "Het bestand is leeg.");
+	if (nerrors == 0 && store_begin(r->app->store) == 0) {
+		size_t i;
+		for (i = 0; i < nregs; i++) {
+			if (store_school_reg_exists(r->app->store, &regs[i])) {
+				skipped++;
+				continue;
+			}
+			if (store_school_reg_add(r->app->store, &r->user, &regs[i]) != 0)
+				break;
+		}
+		if (i < nregs || store_commit(r->app->store) != 0) {
+			store_rollback(r->app->store);
+			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
+		}
+	} else if (nerrors == 0)
+		line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
+
+	if (nerrors > 0) {
+		for (size_t i = 0; i < nregs; i++)
+			free((char *)regs[i].note);
+		free(regs);
+		json_decref(students);
+		school_ctx_free(&c);
+		audit(r, "import_geweigerd", "school:%lld:registraties", (long long)r->user.school_id);
+		import_form(r, 422, json_pack("{s:o,s:i,s:i,s:s?}", "regs_errors", errors,
+		    "regs_nerrors", nerrors, "regs_lines", (json_int_t)lines, "filename",
+		    f->filename));
+		return;
+	}
+	for (size_t i = 0; i < nregs; i++) {
+		char key[32];
+		for (int k = 0; k < RULES_REG__MAX; k++)
+			if (strcmp(regs[i].kind, rules_reg_kind_names[k]) == 0)
+				minutes[k] += regs[i].minutes;
+		snprintf(key, sizeof(key), "%lld", (long long)regs[i].student_id);
+		json_object_set_new(students, key, json_true());
+		if (first[0] == '\0' || strcmp(regs[i].date, first) < 0)
+			memcpy(first, regs[i].date, 11);
+		if (strcmp(regs[i].date, last) > 0)
+			memcpy(last, regs[i].date, 11);
+		free((char *)regs[i].note);
+	}
+	free(regs);
+	{
+		json_t *kinds = json_array();
+		for (int k = 0; k < RULES_REG__MAX; k++)
+			if (minutes[k] > 0)
+				json_array_append_new(kinds, json_pack("{s:s,s:I}", "label",
+				    school_reg_labels[k], "minuten", (json_int_t)minutes[k]));
+		audit(r, "import", "school:%lld:registraties:%zu", (long long)r->user.school_id,
+		    nregs - (size_t)skipped);
+		import_form(r, 200, json_pack("{s:{s:i,s:i,s:i,s:i,s:s,s:s,s:o,s:s?}}", "regs_done",
+		    "lines", (json_int_t)lines, "imported", (json_int_t)(nregs - (size_t)skipped),
+		    "skipped", skipped, "students", (json_int_t)json_object_size(students),
+		    "first", first, "last", last, "kinds", kinds, "filename", f->filename));
+	}
+	json_decref(errors);
+	json_decref(students);
+	school_ctx_free(&c);
+}
+
+static int
+yes_no(const char *v, int *out)
+{
+	if (*v == '\0' || strcasecmp(v, "nee") == 0 || strcmp(v, "0") == 0 || strcasecmp(v, "n") == 0)
+		*out = 0;
+	else if (strcasecmp(v, "ja") == 0 || strcmp(v, "1") == 0 || strcasecmp(v, "j") == 0)
+		*out = 1;
+	else
+		return -1;
+	return 0;
+}
+
+void
+page_school_import_students(struct req *r)
+{
+	struct school_ctx c;
+	const struct field *f = upload(r);
+	struct csv_reader cr;
+	struct csv_row row;
+	size_t line, lines = 0, imported = 0;
+	int pos[SC__MAX], nerrors = 0, header = 1, pass;
+	json_t *errors = json_array();
+	char err[300];
+	enum parse_err pe = PARSE_OK;
+
+	if (school_ctx_load(r, &c) != 0) {
+		json_decref(errors);
+		return;
+	}
+	if (f == NULL) {
+		school_ctx_free(&c);
+		json_decref(errors);
+		import_form(r, 422, json_pack("{s:s}", "students_error",
+		    "Kies een CSV-bestand met leerlingen."));
+		return;
+	}
+	/* Pass 0 checks every line; pass 1 writes them, in one transaction. */
+	for (pass = 0; pass < 2 && nerrors == 0; pass++) {
+		if (pass == 1 && store_begin(r->app->store) != 0) {
+			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
+			break;
+		}
+		header = 1;
+		lines = 0;
+		csv_init(&cr, f->value, f->valsz);
+		while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
+			char v[SC__MAX][512];
+			const char *p[SC__MAX];
+			struct student_new sn;
+			rules_date born;
+			int bad = 0, dpw = 5;
+
+			if (header) {
+				header = 0;
+				if (map_header(&row, st_cols, SC__MAX, pos, ST_REQUIRED, err,
+				    sizeof(err)) != 0) {
+					line_error(errors, &nerrors, line, err);
+					break;
+				}
+				continue;
+			}
+			if (++lines > IMPORT_LINES_MAX) {
+				line_error(errors, &nerrors, line, "Het bestand heeft te veel regels.");
+				break;
+			}
+			for (int i = 0; i < SC__MAX; i++)
+				p[i] = field(&row, pos[i], v[i], sizeof(v[i]));
+			memset(&sn, 0, sizeof(sn));
+			err[0] = '\0';
+			for (int i = 0; i < ST_REQUIRED && !bad; i++)
+				if (*p[i] == '\0') {
+					snprintf(err, sizeof(err), "%s is leeg.", st_cols[i]);
+					bad = 1;
+				}
+			if (!bad && (school_date_arg(p[SC_GEBOORTEDATUM], &born) != 0 ||
+			    born > c.today)) {
+				snprintf(err, sizeof(err), "geboortedatum '%.20s' is geen geldige datum "
+				    "(jjjj-mm-dd).", p[SC_GEBOORTEDATUM]);
+				bad = 1;
+			}
+			if (!bad && (sn.gemeente_id = store_school_gemeente_id(r->app->store,
+			    p[SC_WOONGEMEENTE])) == 0) {
+				snprintf(err, sizeof(err), "onbekende woongemeente '%.60s'.",
+				    p[SC_WOONGEMEENTE]);
+				bad = 1;
+			}
+			if (!bad && (yes_no(p[SC_STARTKWALIFICATIE], &sn.startkwalificatie) != 0 ||
+			    yes_no(p[SC_VRIJGESTELD], &sn.exempt) != 0)) {
+				snprintf(err, sizeof(err), "startkwalificatie en vrijgesteld zijn 'ja' "
+				    "of 'nee'.");
+				bad = 1;
+			}
+			if (!bad && *p[SC_DAGEN] != '\0') {
+				char *end;
+				long n = strtol(p[SC_DAGEN], &end, 10);
+				if (*end != '\0' || n < 1 || n > 5) {
+					snprintf(err, sizeof(err), "dagen_per_week is 1 tot 5.");
+					bad = 1;
+				} else
+					dpw = (int)n;
+			}
+			if (!bad && pass == 0 && store_school_student_by_number(r->app->store,
+			    &r->user, p[SC_NUMMER]) != 0) {
+				snprintf(err, sizeof(err), "leerlingnummer '%.30s' bestaat al.",
+				    p[SC_NUMMER]);
+				bad = 1;
+			}
+			if (bad) {
+				line_error(errors, &nerrors, line, err);
+				continue;
+			}
+			if (pass == 0)
+				continue;
+			sn.number = p[SC_NUMMER];
+			sn.first_name = p[SC_VOORNAAM];
+			sn.last_name = p[SC_ACHTERNAAM];
+			sn.birth_date = p[SC_GEBOORTEDATUM];
+			sn.days_per_week = dpw;
+			sn.class_name = p[SC_KLAS];
+			sn.address = p[SC_ADRES];
+			sn.postcode = p[SC_POSTCODE];
+			sn.city = p[SC_WOONPLAATS];
+			sn.phone = p[SC_TELEFOON];
+			sn.email = p[SC_EMAIL];
+			sn.parent_name = p[SC_OUDER_NAAM];
+			sn.parent_phone = p[SC_OUDER_TELEFOON];
+			sn.parent_email = p[SC_OUDER_EMAIL];
+			sn.stay_address = p[SC_VERBLIJFADRES];
+			switch (store_school_student_add(r->app->store, &r->user, &sn)) {
+			case 0:
+				imported++;
+				break;
+			case 1:
+				snprintf(err, sizeof(err), "leerlingnummer '%.30s' staat twee keer in "
+				    "het bestand.", p[SC_NUMMER]);
+				line_error(errors, &nerrors, line, err);
+				break;
+			default:
+				line_error(errors, &nerrors, line, "Opslaan is mislukt.");
+			}
+		}
+		if (pe != PARSE_OK)
+			line_error(errors, &nerrors, line, "Het bestand is geen geldige CSV.");
+		if (header && nerrors == 0)
+			line_error(errors, &nerrors, 1, "Het bestand is leeg.");
+		csv_free(&cr);
+		if (pass == 1) {
+			if (nerrors > 0 || store_commit(r->app->store) != 0) {
+				store_rollback(r->app->store);
+				if (nerrors == 0)
+					line_error(errors, &nerrors, 0, "Opslaan is mislukt.");
+			}
+		}
+	}
+	school_ctx_free(&c);
+	if (nerrors > 0) {
+		audit(r, "import_geweigerd", "school:%lld:leerlingen", (long long)r->user.school_id);
+		import_form(r, 422, json_pack("{s:o,s:i,s:i}", "students_errors", errors,
+		    "students_nerrors", nerrors, "students_lines", (json_int_t)lines));
+		return;
+	}
+	json_decref(errors);
+	audit(r, "import", "school:%lld:leerlingen:%zu", (long long)r->user.school_id, imported);
+	import_form(r, 200, json_pack("{s:{s:i}}", "students_done", "imported",
+	    (json_int_t)imported));
+}
