@@ -85,4 +85,24 @@ INSERT INTO melding_event (melding_id, at, user_id, kind, text) VALUES (9003, un
 -- School area (issue 5): the school's own student numbers, the key of the registration import.
 UPDATE student SET number = CAST(1000 + id AS TEXT);
 -- End of the school area.
+-- Leave area (issue 7): four leave requests of the demo school (ids 9101-9104). 9101 waits for
+-- the directeur, 9102 (12 school days) was forwarded to the Zoetermeer leerplicht desk, 9103 is
+-- of ouder2's child, 9104 was granted (its letter and verlof registration).
+INSERT INTO leave_request (id, student_id, school_id, requested_by, ground, category, degree, place, start_date, end_date, school_days, explanation, status, loket_id, school_year) VALUES
+ (9101, 1, 1, 1, '11g', 'overlijden', 2, NULL, '2027-03-01', '2027-03-02', 2, 'Begrafenis van mijn oom in Rotterdam.', 'ingediend', NULL, '2026-2027'),
+ (9102, 1, 1, 1, '11g', 'ziekte_familie', 1, NULL, '2027-03-08', '2027-03-23', 12, 'Mijn moeder is ernstig ziek; wij verzorgen haar in Turkije.', 'doorgestuurd', 10, '2026-2027'),
+ (9103, 5, 1, 8, '11g', 'huwelijk', 2, 'nederland', '2027-04-12', '2027-04-13', 2, 'Huwelijk van de broer van Levi in Groningen.', 'ingediend', NULL, '2026-2027'),
+ (9104, 1, 1, 1, '11g', 'verhuizing', NULL, NULL, '2026-10-05', '2026-10-05', 1, 'Wij verhuizen naar een andere straat in Zoetermeer.', 'toegekend', NULL, '2026-2027');
+INSERT INTO leave_event (leave_request_id, user_id, kind, status, text) VALUES
+ (9101, 1, 'ingediend', 'ingediend', ''), (9102, 1, 'ingediend', 'ingediend', ''),
+ (9102, 3, 'doorgestuurd', 'doorgestuurd', 'Meer dan 10 dagen: graag uw besluit. De school adviseert positief.'),
+ (9103, 8, 'ingediend', 'ingediend', ''), (9104, 1, 'ingediend', 'ingediend', ''),
+ (9104, 3, 'besluit', 'toegekend', '');
+INSERT INTO leave_decision (leave_request_id, decision, reasons, reason_text, decided_by, decider_role, decider_name, decider_org, decider_contact) VALUES
+ (9104, 'toegekend', '[]', '', 3, 'directeur', 'Dirk Directeur', 'Zoetermeer Vakcollege (demo)', 'de directeur van Zoetermeer Vakcollege (demo), verzuim@vakcollege.demo.nl, telefoon 079 - 000 00 00');
+INSERT INTO registration (student_id, date, kind, minutes, note, created_by, source, leave_request_id) VALUES
+ (1, '2026-10-05', 'verlof', 480, 'Verlof toegekend (aanvraag 9104)', 3, 'verlof', 9104);
+INSERT INTO attachment (id, leave_request_id, filename, ctype, size, sha256, data, uploaded_by) VALUES
+ (9101, 9101, 'rouwkaart.pdf', 'application/pdf', 9, 'e5c62df5dab5c87b6a015ef3d43597074d1eec433b15f51aec63b8582d0e4ab4', X'255044462D312E340A', 1);
+-- End of the leave area.
 COMMIT;

@@ -1,0 +1,303 @@
+"""Leave requests (issue 7, SPEC §8) over real HTTP: the parent's form with the rules next to the
+fields, the directeur's refusal and its letter, forwarding to the leerplicht desk above 10 days,
+scope (404 for others), verlof registrations and the luxe signal, withdrawing."""
+import datetime
+import os
+import re
+import subprocess
+import tempfile
+from harness import Client, ROOT, run, check, eq
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+VERZUIMCTL = os.environ.get("VERZUIMCTL", os.path.join(ROOT, "cgi-bin", "verzuimctl"))
+STATE = {}
+
+
+def school_days(stack, van, tot):
+    """School days of the demo school's calendar, counted by verzuimctl (the rules library)."""
+    if "vak" not in STATE:
+        rows = stack.sql("select start_date||','||end_date||','||name from vacation where calendar_id = 1")
+        f = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False)
+        f.write("start,end,name\n" + rows + "\n")
+        f.close()
+        STATE["vak"] = f.name
+    out = subprocess.run([VERZUIMCTL, "schooldagen", "--van", van.isoformat(), "--tot", tot.isoformat(),
+                          "--vakanties", STATE["vak"]], capture_output=True, text=True, check=True)
+    return int(re.search(r'"schooldagen":\s*(\d+)', out.stdout).group(1))
+
+
+def period(stack, days, skip_weeks=0):
+    """A period of exactly `days` school days starting on a school-day Monday, at least a week
+    ahead (and skip_weeks further)."""
+    d = datetime.date.today() + datetime.timedelta(days=7 + 7 * skip_weeks)
+    d += datetime.timedelta(days=(7 - d.weekday()) % 7)
+    for _ in range(80):
+        if school_days(stack, d, d) == 1:
+            tot = d
+            while school_days(stack, d, tot) < days:
+                tot += datetime.timedelta(days=1)
+            if (tot - d).days < days + 14:
+                return d, tot
+        d += datetime.timedelta(days=7)
+    raise AssertionError("no period of %d school days found" % days)
+
+
+def hidden(page, name):
+    return re.findall(r'name="%s" value="([^"]*)"' % name, page.text)
+
+
+def fields_of(form):
+    return [(k, v) for k, v in form.items()]
+
+
+def check_then_submit(c, form, files=()):
+    """First submit: the rules are shown next to the fields; second: the request is filed."""
+    first = c.post_multipart("/verlof/nieuw", fields_of(form), files)
+    eq(first.status, 200, "check step status: " + first.text[-600:])
+    fields = fields_of(form) + [("token", hidden(first, "token")[0]),
+                                ("gecontroleerd", hidden(first, "gecontroleerd")[0])]
+    fields += [("bijlage_id", i) for i in hidden(first, "bijlage_id")]
+    second = c.post_multipart("/verlof/nieuw", fields)
+    eq(second.status, 303, "submit status")
+    m = re.match(r"/verlof/(\d+)", second.header("Location") or "")
+    check(m, "redirect to the request: %r" % second.header("Location"))
+    return first, int(m.group(1))
+
+
+def login(stack, email):
+    c = Client(stack)
+    r = c.login(email)
+    eq(r.status, 303, "login " + email)
+    return c
+
+
+def test_funeral_request_warns_and_is_refused(stack):
+    van, tot = period(stack, 3)
+    STATE["refused_period"] = (van, tot)
+    ouder = login(stack, "ouder@demo.nl")
+    form = {"leerling": "1", "grond": "11g", "categorie": "overlijden", "graad": "2", "waar": "",
+            "van": van.isoformat(), "tot": tot.isoformat(),
+            "toelichting": "Begrafenis van mijn schoonvader (opa van Daan) in Groningen."}
+    first, rid = check_then_submit(ouder, form, [("bijlage", "rouwkaart.pdf", "application/pdf", PDF)])
+    t = first.text
+    check("In deze periode vallen 3 schooldagen" in t, "school days counted next to the period")
+    check("maximum is 2" in t, "warning that the maximum is 2")
+    check("de directeur van de school" in t, "who decides")
+    check("Toch indienen" in t, "the parent can still submit")
+    check("rouwkaart.pdf" in t, "the attachment is kept")
+    STATE["refused"] = rid
+    eq(stack.sql("select status, school_days, ground, category, degree from leave_request where id = %d" % rid),
+       "ingediend|3|11g|overlijden|2", "stored request")
+    eq(stack.sql("select count(*) from attachment where leave_request_id = %d" % rid), "1", "attachment linked")
+    check("verzuim@vakcollege.demo.nl|Nieuwe verlofaanvraag" in
+          stack.sql("select to_addr, subject from outbox"), "the school is told")
+
+    page = ouder.get("/verlof/%d?ingediend=1" % rid)
+    eq(page.status, 200, "parent sees the request")
+    check("Uw aanvraag is ingediend" in page.text and "Ingediend" in page.text, "confirmation and status")
+
+    directeur = login(stack, "directeur@demo.nl")
+    lst = directeur.get("/verlof")
+    check('href="/verlof/%d"' % rid in lst.text, "the head's list holds the request")
+    page = directeur.get("/verlof/%d" % rid)
+    eq(page.status, 200, "head opens the request")
+    check("Besluit nemen" in page.text, "decision form")
+    check(re.search(r'value="max_overschreden" checked', page.text), "the broken rule is pre-selected")
+    check("Eerder toegekend verlof dit schooljaar" in page.text, "earlier leave shown")
+    bad = directeur.post("/verlof/%d/besluit" % rid, {"besluit": "afgewezen"})
+    eq(bad.status, 422, "refusal without reasons")
+    check("Kies ten minste één reden" in bad.text, "Dutch message next to the reasons")
+    r = directeur.post("/verlof/%d/besluit" % rid, [("besluit", "afgewezen"), ("reden", "max_overschreden"),
+                                                     ("motivering", "Bij overlijden in de 2e graad is het maximum 2 dagen.")])
+    eq(r.status, 303, "refusal recorded")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "afgewezen", "status")
+    eq(stack.sql("select decision, decider_role, reasons from leave_decision where leave_request_id = %d" % rid),
+       'afgewezen|directeur|["max_overschreden"]', "decision")
+    again = directeur.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "toch"})
+    eq(again.status, 409, "a decision is final")
+
+    page = ouder.get("/verlof/%d" % rid)
+    check("Afgewezen" in page.text and "/verlof/%d/brief" % rid in page.text, "parent sees the decision")
+    letter = ouder.get("/verlof/%d/brief" % rid)
+    eq(letter.status, 200, "letter")
+    lt = letter.text
+    check('class="letter"' in lt and "/static/print.css" in lt, "printable letter")
+    check("het verlof is afgewezen" in lt, "decision in the letter")
+    check("het gevraagde aantal schooldagen is groter dan het maximum" in lt, "the rule cited")
+    check("bezwaar" in lt and "6 weken" in lt and "directeur van Zoetermeer Vakcollege" in lt,
+          "objection clause with the decider")
+    check("Dirk Directeur" in lt and "3 schooldagen" in lt, "who decided, days")
+    check("ouder@demo.nl|Besluit op uw verlofaanvraag" in stack.sql("select to_addr, subject from outbox"),
+          "the parent is told")
+    check(ouder.post("/verlof/%d/intrekken" % rid, {"bevestig": "ja"}).status == 409,
+          "no withdrawing after the decision")
+
+
+def test_twelve_days_forwarded_to_leerplicht(stack):
+    van, tot = period(stack, 12, skip_weeks=1)
+    ouder = login(stack, "ouder@demo.nl")
+    form = {"leerling": "1", "grond": "11g", "categorie": "ziekte_familie", "graad": "1", "waar": "",
+            "van": van.isoformat(), "tot": tot.isoformat(),
+            "toelichting": "Mijn moeder (oma van Daan) is ernstig ziek en wordt verzorgd in Marokko."}
+    first, rid = check_then_submit(ouder, form, [("bijlage", "verklaring-arts.pdf", "application/pdf", PDF)])
+    check("In deze periode vallen 12 schooldagen" in first.text, "12 school days")
+    check("leerplichtambtenaar van de woongemeente" in first.text, "the desk decides")
+
+    directeur = login(stack, "directeur@demo.nl")
+    page = directeur.get("/verlof/%d" % rid)
+    check("Doorsturen naar de leerplichtambtenaar" in page.text and "Besluit nemen" not in page.text,
+          "the head forwards instead of deciding")
+    eq(directeur.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "x"}).status, 409,
+       "the head may not decide above 10 days")
+    r = directeur.post("/verlof/%d/doorsturen" % rid, {"notitie": "School adviseert positief."})
+    eq(r.status, 303, "forwarded")
+    eq(stack.sql("select status, loket_id from leave_request where id = %d" % rid), "doorgestuurd|10", "to desk 10")
+    check("meldingenleerplicht@zoetermeer.nl|Verlofaanvraag doorgestuurd voor besluit" in
+          stack.sql("select to_addr, subject from outbox"), "the desk is told")
+
+    eq(login(stack, "denhaag@demo.nl").get("/verlof/%d" % rid).status, 404, "another desk: 404")
+    lp = login(stack, "leerplicht@demo.nl")
+    check('href="/verlof/%d"' % rid in lp.get("/verlof").text, "desk's list holds it")
+    page = lp.get("/verlof/%d" % rid)
+    check("Besluit nemen" in page.text and "School adviseert positief." in page.text, "decision page with advice")
+    r = lp.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "Zorg voor oma."})
+    eq(r.status, 303, "decided by the desk")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "toegekend", "granted")
+    eq(stack.sql("select decider_role, decider_name from leave_decision where leave_request_id = %d" % rid),
+       "leerplicht|Lotte Leerplichtambtenaar", "decider")
+    letter = ouder.get("/verlof/%d/brief" % rid)
+    check("het verlof is toegekend" in letter.text and "leerplichtambtenaar" in letter.text and
+          "gemeente Zoetermeer" in letter.text and "6 weken" in letter.text, "the desk's letter")
+    # Acceptance 3: granted days are verlof registrations
+    eq(stack.sql("select count(*), min(date), max(date) from registration where leave_request_id = %d "
+                 "and kind = 'verlof' and source = 'verlof' and student_id = 1" % rid),
+       "12|%s|%s" % (van.isoformat(), tot.isoformat()), "12 verlof registrations")
+    check(van.isoformat() in ouder.get("/verlof/%d" % rid).text, "registered days shown")
+
+
+def test_scope(stack):
+    rid = STATE["refused"]
+    other = login(stack, "ouder2@demo.nl")
+    for path in ("/verlof/%d" % rid, "/verlof/%d/brief" % rid, "/verlof/%d/bijlage/1" % rid):
+        eq(other.get(path).status, 404, "other parent " + path)
+    eq(other.post("/verlof/%d/intrekken" % rid, {"bevestig": "ja"}).status, 404, "other parent withdraw")
+    check('href="/verlof/%d"' % rid not in other.get("/verlof").text, "not in the other parent's list")
+    school2 = login(stack, "school2@demo.nl")
+    eq(school2.get("/verlof/%d" % rid).status, 404, "other school")
+    check('href="/verlof/%d"' % rid not in school2.get("/verlof").text, "not in the other school's list")
+    school = login(stack, "school@demo.nl")
+    eq(school.get("/verlof/%d" % rid).status, 200, "own school's staff")
+    att = stack.sql("select id from attachment where leave_request_id = %d" % rid)
+    r = school.get("/verlof/%d/bijlage/%s" % (rid, att))
+    eq(r.status, 200, "attachment for staff")
+    eq(r.body, PDF, "attachment content")
+    eq(login(stack, "beheer@demo.nl").get("/verlof/%d" % rid).status, 403, "beheer never reads requests")
+    ouder = login(stack, "ouder@demo.nl")
+    eq(ouder.get("/verlof/%d/bijlage/%s" % (STATE["refused"] + 1000, att)).status, 404, "unknown request")
+    # a pending attachment of another parent cannot be claimed
+    pend = ouder.post_multipart("/verlof/nieuw", [("leerling", "1")],
+                                [("bijlage", "x.pdf", "application/pdf", PDF)])
+    pid = hidden(pend, "bijlage_id")[0]
+    r = other.post_multipart("/verlof/nieuw", [("leerling", "5"), ("bijlage_id", pid)])
+    check("x.pdf" not in r.text, "someone else's pending attachment is not shown")
+
+
+def test_luxe_signal(stack):
+    rid = STATE["refused"]
+    van, tot = STATE["refused_period"]
+    directeur = login(stack, "directeur@demo.nl")
+    stack.sql("insert into registration (student_id, date, kind, minutes, created_by) values "
+              "(1, '%s', 'ziek', 480, 2)" % van.isoformat())
+    check("luxe verzuim" not in directeur.get("/verlof").text, "illness is no luxe verzuim")
+    day2 = van + datetime.timedelta(days=1)
+    stack.sql("insert into registration (student_id, date, kind, minutes, created_by) values "
+              "(1, '%s', 'ongeoorloofd', 480, 2)" % day2.isoformat())
+    t = directeur.get("/verlof").text
+    check("Signaal luxe verzuim" in t and "luxe verzuim" in t and 'href="/verlof/%d"' % rid in t,
+          "luxe signal for the school")
+    check(day2.isoformat() in directeur.get("/verlof/%d" % rid).text, "absent date on the request")
+    check("luxe verzuim" not in login(stack, "school2@demo.nl").get("/verlof").text, "not for another school")
+
+
+def test_form_errors_keep_entries(stack):
+    ouder = login(stack, "ouder@demo.nl")
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "11g"), ("categorie", "overlijden"),
+                                               ("van", "31-02-2027"), ("tot", ""),
+                                               ("toelichting", "Uitvaart <b>oom</b>")],
+                             [("bijlage", "foto.txt", "text/plain", b"hello")])
+    eq(r.status, 422, "status")
+    t = r.text
+    check("Kies de graad van verwantschap" in t, "degree needed for overlijden")
+    check("Vul een bestaande datum in" in t and "Vul de laatste dag in" in t, "date messages")
+    check("foto.txt is geen PDF, PNG of JPEG" in t, "attachment checked by content")
+    check("Uitvaart &lt;b&gt;oom&lt;/b&gt;" in t and 'value="31-02-2027"' in t, "entries kept, escaped")
+    check('utrecht-form-field--invalid' in t, "fields marked")
+    # a weekend has no school days: a hard rule
+    sat = datetime.date.today() + datetime.timedelta(days=14)
+    sat += datetime.timedelta(days=(5 - sat.weekday()) % 7)
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "11g"), ("categorie", "verhuizing"),
+                                               ("van", sat.isoformat()), ("tot", (sat + datetime.timedelta(days=1)).isoformat()),
+                                               ("toelichting", "Verhuizing")])
+    eq(r.status, 422, "zero school days")
+    check("geen schooldagen" in r.text and "gecontroleerd" not in r.text, "cannot be submitted")
+    # refusal reasons in the explanation are warned about
+    van, tot = period(stack, 5, skip_weeks=20)
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "11f"), ("van", van.isoformat()),
+                                               ("tot", tot.isoformat()),
+                                               ("toelichting", "Wij willen in het LAAGSEIZOEN gaan, de tickets zijn dan goedkoper.")])
+    eq(r.status, 200, "check step")
+    check("Uw toelichting noemt" in r.text and "goedkope tickets in het laagseizoen" in r.text, "refusal warning")
+    check("verklaring van de werkgever of accountant" in r.text, "statement missing")
+    check("één keer per schooljaar" in r.text, "once a year rule shown")
+    check("Toch indienen" in r.text, "still submittable")
+    # a foreign child is refused at the field
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "5"), ("grond", "11g"), ("categorie", "verhuizing"),
+                                               ("van", van.isoformat()), ("tot", van.isoformat()), ("toelichting", "x")])
+    eq(r.status, 422, "other parent's child")
+    check("Kies voor welk kind" in r.text, "message at the child field")
+
+
+def test_withdraw_with_confirmation(stack):
+    van, tot = period(stack, 1, skip_weeks=3)
+    ouder = login(stack, "ouder@demo.nl")
+    _, rid = check_then_submit(ouder, {"leerling": "1", "grond": "11g", "categorie": "verhuizing",
+                                       "van": van.isoformat(), "tot": van.isoformat(),
+                                       "toelichting": "Wij verhuizen naar Delft."})
+    r = ouder.post("/verlof/%d/intrekken" % rid, {})
+    eq(r.status, 200, "confirmation page")
+    check("Ja, aanvraag intrekken" in r.text, "asks first")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "ingediend", "not yet withdrawn")
+    eq(ouder.post("/verlof/%d/intrekken" % rid, {"bevestig": "ja"}).status, 303, "withdrawn")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "ingetrokken", "status")
+    check("Ingetrokken door de ouder" in ouder.get("/verlof/%d" % rid).text, "event in the history")
+    # the same form submitted twice makes one request
+    before = stack.sql("select count(*) from leave_request")
+    form = [("leerling", "1"), ("grond", "11g"), ("categorie", "verhuizing"), ("van", van.isoformat()),
+            ("tot", van.isoformat()), ("toelichting", "Nog een verhuizing.")]
+    first = ouder.post_multipart("/verlof/nieuw", form)
+    extra = [("token", hidden(first, "token")[0]), ("gecontroleerd", hidden(first, "gecontroleerd")[0])]
+    a = ouder.post_multipart("/verlof/nieuw", form + extra)
+    b = ouder.post_multipart("/verlof/nieuw", form + extra)
+    eq(a.header("Location"), b.header("Location"), "same request")
+    eq(int(stack.sql("select count(*) from leave_request")), int(before) + 1, "one request")
+
+
+def test_staff_prepare_and_parent_home(stack):
+    school = login(stack, "school@demo.nl")
+    rid = int(stack.sql("select max(id) from leave_request where status = 'ingediend'"))
+    r = school.post("/verlof/%d/voorbereiden" % rid, {"notitie": ""})
+    eq(r.status, 422, "empty note")
+    eq(school.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend"}).status, 403, "staff do not decide")
+    eq(school.post("/verlof/%d/voorbereiden" % rid, {"notitie": "Gegevens gecontroleerd."}).status, 303, "prepared")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "in_behandeling", "in behandeling")
+    ouder = login(stack, "ouder@demo.nl")
+    home = ouder.get("/ouder")
+    eq(home.status, 200, "parent's start page")
+    check("Daan de Vries" in home.text and "In behandeling" in home.text, "children and their requests")
+    check("Sem de Vries" in home.text and "Levi" not in home.text, "own children only")
+
+
+if __name__ == "__main__":
+    run([test_funeral_request_warns_and_is_refused, test_twelve_days_forwarded_to_leerplicht, test_scope,
+         test_luxe_signal, test_form_errors_keep_entries, test_withdraw_with_confirmation,
+         test_staff_prepare_and_parent_home])
