@@ -84,6 +84,12 @@ INSERT INTO melding_event (melding_id, at, user_id, kind, text) VALUES (9003, un
 -- End of the desk block.
 -- School area (issue 5): the school's own student numbers, the key of the registration import.
 UPDATE student SET number = CAST(1000 + id AS TEXT);
+INSERT INTO registration (id, student_id, date, kind, minutes, note, created_by, source) VALUES
+  (9101, 12, date('now', '-15 days'), 'te_laat', 20, 'bus te laat', 2, 'formulier'),
+  (9102, 22, date('now', '-8 days'), 'ongeoorloofd', 120, '', 7, 'formulier'),
+  (9103, 12, date('now', '-8 days'), 'ongeoorloofd', 300, 'niet op school', 2, 'formulier'),
+  (9104, 12, date('now', '-7 days'), 'ongeoorloofd', 300, 'niet op school', 2, 'formulier'),
+  (9105, 12, date('now', '-6 days'), 'ziek', 300, 'ziek gemeld door moeder', 2, 'formulier');
 -- End of the school area.
 -- Leave area (issue 7): four leave requests of the demo school (ids 9101-9104). 9101 waits for
 -- the directeur, 9102 (12 school days) was forwarded to the Zoetermeer leerplicht desk, 9103 is
@@ -103,6 +109,6 @@ INSERT INTO leave_decision (leave_request_id, decision, reasons, reason_text, de
 INSERT INTO registration (student_id, date, kind, minutes, note, created_by, source, leave_request_id) VALUES
  (1, '2026-10-05', 'verlof', 480, 'Verlof toegekend (aanvraag 9104)', 3, 'verlof', 9104);
 INSERT INTO attachment (id, leave_request_id, filename, ctype, size, sha256, data, uploaded_by) VALUES
- (9101, 9101, 'rouwkaart.pdf', 'application/pdf', 9, 'e5c62df5dab5c87b6a015ef3d43597074d1eec433b15f51aec63b8582d0e4ab4', X'255044462D312E340A', 1);
+ (7101, 9101, 'rouwkaart.pdf', 'application/pdf', 9, 'e5c62df5dab5c87b6a015ef3d43597074d1eec433b15f51aec63b8582d0e4ab4', X'255044462D312E340A', 1);
 -- End of the leave area.
 COMMIT;

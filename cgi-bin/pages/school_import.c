@@ -235,16 +235,20 @@ page_school_import_regs(struct req *r)
 	if (header && nerrors == 0)
 		line_error(errors, &nerrors, 1, "Het bestand is leeg.");
 	if (nerrors == 0 && store_begin(r->app->store) == 0) {
-		size_t i;
-		for (i = 0; i < nregs; i++) {
-			if (store_school_reg_exists(r->app->store, &regs[i])) {
+		unsigned char *skip = calloc(nregs ? nregs : 1, 1);
+		int failed = skip == NULL;
+		/* A line already registered before this import (the same file imported twice) is
+		 * skipped; equal lines within one file all count (two late arrivals on one day). */
+		for (size_t k = 0; skip != NULL && k < nregs; k++)
+			if (store_school_reg_exists(r->app->store, &regs[k])) {
+				skip[k] = 1;
 				skipped++;
-				continue;
 			}
-			if (store_school_reg_add(r->app->store, &r->user, &regs[i]) != 0)
-				break;
-		}
-		if (i < nregs || store_commit(r->app->store) != 0) {
+		for (size_t k = 0; !failed && k < nregs; k++)
+			if (!skip[k] && store_school_reg_add(r->app->store, &r->user, &regs[k]) != 0)
+				failed = 1;
+		free(skip);
+		if (failed || store_commit(r->app->store) != 0) {
 			store_rollback(r->app->store);
 			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
 		}

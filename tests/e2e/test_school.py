@@ -1,0 +1,318 @@
+"""School area over real HTTP (issue 5): registration import, signals, verzuimmelding, scope."""
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+from harness import Client, ROOT, run, check, eq
+
+# Student 1 (Daan de Vries, number 1001, Zoetermeer, kwalificatieplichtig) misses 4 hours on four
+# Mondays: 16 hours in the 4 school weeks 7-28 September 2026 (no vacation in between).
+IMPORT_16UUR = ("leerlingnummer,datum,soort,minuten,opmerking\n"
+                "1001,2026-09-07,ongeoorloofd,240,spijbelen\n"
+                "1001,2026-09-14,ongeoorloofd,240,\n"
+                "1001,2026-09-21,ongeoorloofd,240,\n"
+                "1001,2026-09-28,ongeoorloofd,240,\"niet gekomen, geen bericht\"\n")
+DATUM_16UUR = "2026-09-28"
+# 5 werkdagen after Monday 28 September: Tue, Wed, Thu, Fri, Mon 5 October.
+DEADLINE_16UUR = "2026-10-05"
+
+
+def school():
+    return None
+
+
+def login(stack, email="school@demo.nl"):
+    c = Client(stack)
+    r = c.login(email)
+    eq(r.status, 303, "log-in " + email)
+    return c
+
+
+def upload_csv(c, path, text, name="registraties.csv"):
+    return c.post_multipart(path, {}, [("bestand", name, "text/csv", text.encode())])
+
+
+def form_values(page):
+    """The fields of the melding form as the browser would send them."""
+    t = page.text
+    v = {}
+    for m in re.finditer(r'<input class="utrecht-textbox" type="[a-z]+" id="f-([a-z_]+)" name="[a-z_]+" value="([^"]*)"', t):
+        v[m.group(1)] = html.unescape(m.group(2))
+    for m in re.finditer(r'<textarea class="utrecht-textarea" id="f-([a-z_]+)" name="[a-z_]+"[^>]*>(.*?)</textarea>', t, re.S):
+        v[m.group(1)] = html.unescape(m.group(2))
+    for m in re.finditer(r'<select class="utrecht-select" id="f-([a-z_]+)".*?</select>', t, re.S):
+        sel = re.search(r'<option value="([^"]+)" selected>', m.group(0))
+        v[m.group(1)] = sel.group(1) if sel else ""
+    for name in ("token", "soort", "signaal"):
+        m = re.search(r'<input type="hidden" name="%s" value="([^"]*)">' % name, t)
+        v[name] = html.unescape(m.group(1)) if m else ""
+    return v
+
+
+def field_error(page, name):
+    m = re.search(r'id="veld-%s">(.*?)</div>' % name, page.text, re.S)
+    check(m is not None, "field %s on the page" % name)
+    e = re.search(r'<p class="field-error" id="fout-%s">([^<]*)</p>' % name, m.group(1))
+    return html.unescape(e.group(1)) if e else None
+
+
+def count(stack, sql):
+    return int(stack.sql(sql) or 0)
+
+
+def test_acceptance_16uur_end_to_end(stack):
+    c = login(stack)
+    # 1. Import the school system's CSV.
+    r = upload_csv(c, "/school/import/registraties", IMPORT_16UUR)
+    eq(r.status, 200, "import status")
+    check("Import geslaagd" in r.text and "4 registraties geïmporteerd" in r.text, "summary: " + r.text[:300])
+    eq(count(stack, "select count(*) from registration where student_id = 1 and source = 'import'"), 4, "stored")
+
+    # 2. The signal with its deadline, computed from the stored registrations.
+    r = c.get("/school/signalen")
+    eq(r.status, 200, "signals")
+    row = re.search(r'<tr[^>]*data-signaal="16uur" data-leerling="1">(.*?)</tr>', r.text, re.S)
+    check(row is not None, "16uur row of student 1")
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
+    check(DATUM_16UUR in row.group(1), "datum %s in %r" % (DATUM_16UUR, cells))
+    eq(cells[3], DATUM_16UUR, "datum cell")
+    eq(cells[4], DEADLINE_16UUR, "uiterlijk_melden cell")
+    # The rules CLI, fed the same registrations and the demo calendar, agrees.
+    vac = "start,end,name\n" + stack.sql("select start_date || ',' || end_date || ',' || name from vacation where calendar_id = 1").replace("|", ",") + "\n"
+    vf = os.path.join(stack.var, "vakanties.csv")
+    with open(vf, "w") as f:
+        f.write(vac)
+    regs = "datum,soort,minuten\n" + "".join("%s,ongeoorloofd,240\n" % d for d in ("2026-09-07", "2026-09-14", "2026-09-21", "2026-09-28"))
+    out = subprocess.run([os.path.join(ROOT, "cgi-bin/verzuimctl"), "signalen", "--regio", "haaglanden", "--op", "2026-11-24",
+                          "--geboren", "2010-03-14", "--soort", "mbo", "--vakanties", vf], input=regs, capture_output=True, text=True)
+    sig = [s for s in json.loads(out.stdout)["signalen"] if s["signaal"] == "16uur"]
+    eq([(s["datum"], s["uiterlijk_melden"], s["loket"]) for s in sig], [(DATUM_16UUR, DEADLINE_16UUR, "leerplicht")], "verzuimctl")
+    check('class="overdue"' in r.text[:r.text.find('data-leerling="1"')], "past its deadline: shown as overdue")
+
+    # 3. The form, pre-filled from student, school and signal, shows the desk before filing.
+    link = re.search(r'href="(/school/leerlingen/1/melding\?soort=16uur&amp;signaal=%s)"' % DATUM_16UUR, r.text)
+    check(link is not None, "link from the signal to the form")
+    page = c.get(html.unescape(link.group(1)))
+    eq(page.status, 200, "form")
+    check("Deze melding gaat naar:" in page.text and "Leerplicht (5-18), gemeente Zoetermeer" in page.text, "routing shown")
+    v = form_values(page)
+    eq(v["periode_start"], "2026-09-07", "period start = Window start")
+    eq(v["periode_eind"], DATUM_16UUR, "period end = signal datum")
+    eq(v["ouder_naam"], "Fam. de Vries", "parent pre-filled")
+    eq(v["melder_email"], "school@demo.nl", "melder pre-filled")
+    check("240 min" in v["dagen_uren"], "days and hours from the registrations")
+    check(v["token"] and v["signaal"] == DATUM_16UUR, "token and signal carried")
+    v.update({"melder_functie": "verzuimcoordinator", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "Gaat liever naar zijn bijbaan.",
+              "alle_lessen": "ja", "acties_school": "Twee gesprekken met Daan en een brief aan ouders; geen verbetering.",
+              "loket_actie": "ja", "toelichting": ""})
+
+    # 4. One required field missing: the error next to it, every entry kept, nothing filed.
+    r = c.post_multipart("/school/leerlingen/1/melding", v)
+    eq(r.status, 422, "missing field")
+    eq(field_error(r, "toelichting"), "Dit veld is verplicht.", "error at toelichting")
+    eq(field_error(r, "vermoedelijke_reden"), None, "no error at a filled field")
+    kept = form_values(r)
+    for k in ("vermoedelijke_reden", "acties_school", "periode_start", "periode_eind", "ouder_naam", "token"):
+        eq(kept[k], v[k], "kept " + k)
+    check('value="ja" checked' in r.text, "radio choices kept")
+    eq(count(stack, "select count(*) from melding where student_id = 1"), 0, "nothing filed")
+
+    # 5. Complete: filed once, routed to the Zoetermeer leerplicht desk, parents told.
+    v["toelichting"] = "Daan heeft thuis problemen; de mentor vermoedt schoolmoeheid."
+    r = c.post_multipart("/school/leerlingen/1/melding", v)
+    eq(r.status, 303, "filed")
+    loc = r.header("Location")
+    m = re.match(r"^/school/meldingen/([0-9]+)$", loc or "")
+    check(m is not None, "redirect to the melding: %r" % loc)
+    mid = int(m.group(1))
+    row = stack.sql("select soort, status, routed_to, loket_id, age_group, period_start, period_end, signal_datum, deadline, unauthorised_minutes, has_verzuimstaat from melding where id = %d" % mid)
+    eq(row, "16uur|geregistreerd|leerplicht|10|5-18|2026-09-07|2026-09-28|2026-09-28|2026-10-05|960|1", "stored melding")
+    eq(stack.sql("select group_concat(kind, ',') from (select kind from melding_event where melding_id = %d order by id)" % mid),
+       "ingediend,ouders_geinformeerd", "events")
+    eq(count(stack, "select count(*) from outbox where to_addr = 'ouders1@demo.nl' and subject like 'Verzuimmelding over Daan%'"), 1, "parents' mail queued")
+    # A second submission of the same form makes no second melding.
+    r = c.post_multipart("/school/leerlingen/1/melding", v)
+    eq(r.status, 303, "resubmit")
+    eq(r.header("Location"), loc, "same melding")
+    eq(count(stack, "select count(*) from melding where student_id = 1"), 1, "exactly once")
+
+    page = c.get(loc)
+    eq(page.status, 200, "melding page")
+    for s in ("Geregistreerd", "Melding ingediend", "Ouders/verzorgers geïnformeerd", "1e melding", "Leerplicht (5-18), gemeente Zoetermeer"):
+        check(s in page.text, "melding page shows " + s)
+    # The signal is answered: no longer open.
+    r = c.get("/school/signalen")
+    check('data-signaal="16uur" data-leerling="1"' not in r.text, "signal answered")
+
+    # 6. In the right desk's scope, not in another desk's.
+    lp = login(stack, "leerplicht@demo.nl")
+    eq(lp.get("/loket/meldingen/%d" % mid).status, 200, "Zoetermeer leerplicht desk sees it")
+    eq(lp.get("/loket/meldingen/%d/verzuimstaat" % mid).status, 200, "and its verzuimstaat")
+    for other in ("rmc@demo.nl", "denhaag@demo.nl"):
+        o = login(stack, other)
+        eq(o.get("/loket/meldingen/%d" % mid).status, 404, other + " does not")
+        eq(o.get("/loket/meldingen/%d/verzuimstaat" % mid).status, 404, other + " verzuimstaat")
+
+
+def test_bad_line_among_1000_imports_nothing(stack):
+    c = login(stack)
+    before = count(stack, "select count(*) from registration")
+    lines = ["leerlingnummer,datum,soort,minuten,opmerking"]
+    days = ["2026-%02d-%02d" % (m, d) for m in (9, 10) for d in range(1, 29)]
+    for i in range(1000):
+        lines.append("%d,%s,te_laat,%d," % (1005 + i % 10, days[i % len(days)], 5 + i % 30))
+    lines[600] = "1007,2026-02-30,te_laat,10,"      # line 601 of the file: no such date
+    r = upload_csv(c, "/school/import/registraties", "\n".join(lines) + "\n")
+    eq(r.status, 422, "refused")
+    check("Er is niets geïmporteerd" in r.text, "says nothing was imported")
+    errs = re.findall(r"<tr><td>regel ([0-9]+)</td><td>([^<]*)</td></tr>", r.text)
+    eq([e[0] for e in errs], ["601"], "names the bad line")
+    check("datum" in errs[0][1], "says what is wrong: " + errs[0][1])
+    eq(count(stack, "select count(*) from registration"), before, "nothing imported")
+    # The same file without the bad line imports all 1000.
+    lines[600] = "1007,2026-10-02,te_laat,10,"
+    r = upload_csv(c, "/school/import/registraties", "\n".join(lines) + "\n")
+    eq(r.status, 200, "good file")
+    check("1000 regels gelezen, 1000 registraties geïmporteerd voor 10 leerling(en)" in r.text, "summary")
+    eq(count(stack, "select count(*) from registration"), before + 1000, "all imported")
+    # Importing it again adds nothing twice.
+    r = upload_csv(c, "/school/import/registraties", "\n".join(lines) + "\n")
+    check("1000 regel(s) stonden er al" in r.text, "re-import skipped")
+    eq(count(stack, "select count(*) from registration"), before + 1000, "no duplicates")
+
+
+def test_import_errors_per_line(stack):
+    c = login(stack)
+    text = ("leerlingnummer,datum,soort,minuten\n"
+            "1021,2026-10-01,ongeoorloofd,60\n"       # student of the other school
+            "1002,2026-10-01,spijbelen,60\n"
+            "1002,2099-10-01,ongeoorloofd,60\n"
+            "1002,2026-10-01,ongeoorloofd,abc\n"
+            "1002,2026-10-01,ongeoorloofd,dag\n")
+    r = upload_csv(c, "/school/import/registraties", text)
+    eq(r.status, 422, "refused")
+    errs = dict(re.findall(r"<tr><td>regel ([0-9]+)</td><td>([^<]*)</td></tr>", r.text))
+    eq(sorted(errs), ["2", "3", "4", "5"], "every bad line named")
+    check("Onbekend leerlingnummer" in errs["2"], "other school's number is unknown here")
+    r = upload_csv(c, "/school/import/registraties", "naam,datum\nx,y\n")
+    check("Onbekende kolom" in r.text or "ontbreekt" in r.text, "bad header explained")
+
+
+def test_student_import(stack):
+    c = login(stack)
+    text = ("leerlingnummer;voornaam;achternaam;geboortedatum;woongemeente\n").replace(";", ",") + \
+        "5001,Anna,Nieuw,2011-05-05,Zoetermeer\n5002,Bob,Nieuw,2010-13-01,Zoetermeer\n"
+    r = upload_csv(c, "/school/import/leerlingen", text, "leerlingen.csv")
+    eq(r.status, 422, "bad date refuses all")
+    check("regel 3" in r.text, "names line 3")
+    eq(count(stack, "select count(*) from student where last_name = 'Nieuw'"), 0, "nothing")
+    r = upload_csv(c, "/school/import/leerlingen", text.replace("2010-13-01", "2010-12-01"), "leerlingen.csv")
+    eq(r.status, 200, "imported")
+    eq(count(stack, "select count(*) from student where last_name = 'Nieuw' and school_id = 1"), 2, "two students of school 1")
+    r = c.get("/school/leerlingen?q=Nieuw")
+    check("Nieuw, Anna" in r.text and "Nieuw, Bob" in r.text, "searchable")
+
+
+def test_school_sees_only_its_own_students(stack):
+    c = login(stack)
+    r = c.get("/school/leerlingen")
+    eq(r.status, 200, "list")
+    check("de Vries, Daan" in r.text, "own student listed")
+    check("van der Meer" not in r.text and "El Amrani" not in r.text, "no student of school 2")
+    r = c.get("/school/leerlingen?q=Meer")
+    check("van der Meer" not in r.text, "search does not reach school 2")
+    for path in ("/school/leerlingen/21", "/school/leerlingen/21/melding", "/school/leerlingen/21/melding?soort=16uur",
+                 "/school/registraties/9102/corrigeren", "/school/meldingen/9003", "/school/meldingen/9003/verzuimstaat"):
+        r = c.get(path)
+        eq(r.status, 404, path)
+        check("Pagina niet gevonden" in r.text, "Dutch 404 page")
+    eq(c.post("/school/leerlingen/21/registraties", {"datum": "2026-10-01", "soort": "ziek", "minuten": "60"}).status, 404, "post foreign")
+    eq(count(stack, "select count(*) from registration where student_id = 21 and date = '2026-10-01'"), 0, "nothing written")
+    c2 = login(stack, "school2@demo.nl")
+    eq(c2.get("/school/leerlingen/1").status, 404, "and the other way round")
+    eq(c2.get("/school/leerlingen/21").status, 200, "school 2 sees its own")
+
+
+def test_registration_and_correction_keep_history(stack):
+    c = login(stack)
+    r = c.post("/school/leerlingen/2/registraties", {"datum": "2099-01-01", "soort": "ziek", "minuten": "", "opmerking": "griep"})
+    eq(r.status, 422, "future date refused")
+    check("De datum ligt in de toekomst." in r.text and 'value="griep"' in r.text, "error shown, entry kept")
+    r = c.post("/school/leerlingen/2/registraties", {"datum": "2026-11-02", "soort": "ongeoorloofd", "minuten": "90", "opmerking": "eerste uur"})
+    eq(r.status, 303, "registered")
+    rid = int(stack.sql("select id from registration where student_id = 2 and date = '2026-11-02'"))
+    r = c.post("/school/registraties/%d/corrigeren" % rid, {"datum": "2026-11-02", "soort": "ziek", "minuten": "90", "opmerking": "", "reden": ""})
+    eq(r.status, 422, "reason required")
+    r = c.post("/school/registraties/%d/corrigeren" % rid, {"datum": "2026-11-02", "soort": "ziek", "minuten": "", "hele_dag": "1", "opmerking": "", "reden": "moeder belde later"})
+    eq(r.status, 303, "corrected")
+    rows = stack.sql("select id, kind, minutes, active, ifnull(corrects_id, ''), created_by from registration where student_id = 2 and date = '2026-11-02' order by id")
+    eq(rows, "%d|ongeoorloofd|90|0||2\n%d|ziek|300|1|%d|2" % (rid, rid + 1, rid), "both kept, who")
+    r = c.get("/school/leerlingen/2?maand=2026-11")
+    check("gecorrigeerd" in r.text and "correctie van #%d" % rid in r.text, "history shows both")
+    eq(c.post("/school/registraties/%d/corrigeren" % rid, {"datum": "2026-11-02", "soort": "ziek", "minuten": "60", "reden": "x"}).status, 422, "an old version is not corrected again")
+
+
+def test_melding_refused_without_plicht_and_attachments(stack):
+    c = login(stack)
+    # Student 7: 21 years old with a startkwalificatie: plicht geen.
+    r = c.get("/school/leerlingen/7/melding?soort=overig")
+    eq(r.status, 200, "form")
+    check("kan niet worden gedaan" in r.text and "Melding versturen" not in r.text, "refused with the reason")
+    v = form_values(r)
+    v.update({"vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "x", "alle_lessen": "nee", "toelichting": "x",
+              "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x", "lesplaats": "x", "periode_start": "2026-11-02",
+              "problematiek": "nee", "sk_gevaar": "nee", "dreigt_vsv": "nee", "afspraken": "x"})
+    r = c.post_multipart("/school/leerlingen/7/melding", v)
+    eq(r.status, 422, "refused")
+    check("niet leerplichtig of kwalificatieplichtig" in r.text, "reason")
+    eq(count(stack, "select count(*) from melding where student_id = 7"), 0, "nothing filed")
+
+    # Student 3: 21, no startkwalificatie: RMC, with the three concerns of seed 002.
+    page = c.get("/school/leerlingen/3/melding?soort=overig")
+    check("RMC (18-23), gemeente Zoetermeer" in page.text, "routed to RMC")
+    v = form_values(page)
+    v.update({"melder_functie": "mentor", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "werk", "alle_lessen": "nee", "toelichting": "x",
+              "acties_school": "gesprek", "loket_actie": "nee", "dagen_uren": "ma", "periode_start": "2026-11-02"})
+    r = c.post_multipart("/school/leerlingen/3/melding", v, [("bijlage", "brief.pdf", "application/pdf", b"dit is geen pdf")])
+    eq(r.status, 422, "errors")
+    for name in ("problematiek", "sk_gevaar", "dreigt_vsv", "afspraken", "geen_actie_reden"):
+        check(field_error(r, name) is not None, "required: " + name)
+    check("geen PDF, PNG of JPEG" in r.text, "attachment checked by content")
+    v.update({"problematiek": "ja", "sk_gevaar": "ja", "dreigt_vsv": "nee", "afspraken": "Elke week gesprek.",
+              "geen_actie_reden": "School heeft het zelf in de hand.", "token": form_values(r)["token"]})
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    r = c.post_multipart("/school/leerlingen/3/melding", v, [("bijlage", "verzuim.pdf", "application/octet-stream", pdf)])
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    eq(stack.sql("select routed_to, loket_id, age_group from melding where id = %d" % mid), "rmc|11|18-23", "RMC desk")
+    eq(stack.sql("select ctype, size, sha256 from attachment where melding_id = %d" % mid),
+       "application/pdf|%d|%s" % (len(pdf), hashlib.sha256(pdf).hexdigest()), "stored with its hash")
+    eq(count(stack, "select count(*) from outbox where to_addr = 'leerling3@demo.nl'"), 1, "an adult is told in person")
+    aid = stack.sql("select id from attachment where melding_id = %d" % mid)
+    r = c.get("/school/meldingen/%d/bijlagen/%s" % (mid, aid))
+    eq((r.status, r.body), (200, pdf), "download")
+    eq(login(stack, "rmc@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "RMC desk sees it")
+    eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 404, "leerplicht desk does not")
+
+    # After filing: information, end date, withdrawal while geregistreerd.
+    r = c.post("/school/meldingen/%d/informatie" % mid, {"informatie": ""})
+    eq(r.status, 422, "empty information")
+    eq(c.post("/school/meldingen/%d/informatie" % mid, {"informatie": "Student is weer gezien."}).status, 303, "info")
+    eq(c.post("/school/meldingen/%d/einddatum" % mid, {"einddatum": "2026-11-20", "toelichting": "weer op school"}).status, 303, "end date")
+    eq(stack.sql("select school_end_date from melding where id = %d" % mid), "2026-11-20", "end date stored")
+    r = c.post("/school/meldingen/%d/intrekken" % mid, {"reden": "dubbel"})
+    eq(r.status, 422, "confirmation needed")
+    eq(c.post("/school/meldingen/%d/intrekken" % mid, {"reden": "dubbel gemeld", "bevestig": "1"}).status, 303, "withdrawn")
+    eq(stack.sql("select status from melding where id = %d" % mid), "ingetrokken", "status")
+    eq(stack.sql("select group_concat(kind, ',') from (select kind from melding_event where melding_id = %d order by id)" % mid),
+       "ingediend,bijlage,ouders_geinformeerd,informatie,einddatum,status", "timeline, append-only")
+    r = c.post("/school/meldingen/%d/intrekken" % mid, {"reden": "nog eens", "bevestig": "1"})
+    eq(r.status, 409, "cannot withdraw twice")
+
+
+if __name__ == "__main__":
+    run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
+         test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
+         test_melding_refused_without_plicht_and_attachments])
