@@ -5,17 +5,22 @@
 /*
  * Every statement that reads a melding is scoped by the desk: m.loket_id = the officer's desk.
  * DESK_RANK is the inbox order by status; it must stay identical to the expression of the index
- * melding_inbox (sql/004_desk.sql) so that the inbox is read straight from that index.
+ * melding_inbox (sql/004_desk.sql) so that the inbox is read straight from that index: the page's
+ * ids come from the index alone, and only those 25 rows are joined. The counts come from
+ * desk_count, which triggers keep (same file).
  */
 #define DESK_RANK \
   "(CASE m.status WHEN 'geregistreerd' THEN 0 WHEN 'in_behandeling' THEN 1 " \
   "WHEN 'ter_kennisgeving' THEN 2 WHEN 'afgesloten' THEN 3 ELSE 4 END)"
 
-/* The melding's ordinal among the student's meldingen of its school year (withdrawn ones not counted). */
+/*
+ * The melding's ordinal among the student's meldingen of its school year (withdrawn ones not
+ * counted), capped at 3: the officer's steps only tell first, second and next apart (§6).
+ */
 #define DESK_ORDINAL \
-  "(SELECT count(*) FROM melding o WHERE o.student_id = m.student_id " \
+  "(SELECT count(*) FROM (SELECT 1 FROM melding o WHERE o.student_id = m.student_id " \
   "AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
-  "AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id)))"
+  "AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id)) LIMIT 3))"
 
 /* ?1 loket, ?2 school (0: all), ?3 soort ('' all), ?4 age group, ?5 status */
 #define DESK_FILTER \
@@ -24,16 +29,18 @@
 
 #define STMT_LIST_DESK \
 X(STMT_DESK_INBOX, \
+  "WITH page(id) AS (SELECT m.id FROM melding m WHERE " DESK_FILTER \
+  " ORDER BY " DESK_RANK ", m.filed_at, m.id LIMIT ?7 OFFSET ?8) " \
   "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, m.period_start, m.period_end, " \
   "m.filed_at, m.deadline, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
   "s.birth_date, sc.name AS school, " DESK_ORDINAL " AS ordinal, " \
   "(m.status = 'geregistreerd' AND m.filed_at < ?6) AS overdue " \
-  "FROM melding m JOIN student s ON s.id = m.student_id JOIN school sc ON sc.id = m.school_id " \
-  "WHERE " DESK_FILTER " ORDER BY " DESK_RANK ", m.filed_at, m.id LIMIT ?7 OFFSET ?8") \
-X(STMT_DESK_INBOX_COUNT, "SELECT count(*) FROM melding m WHERE " DESK_FILTER) \
+  "FROM page JOIN melding m ON m.id = page.id JOIN student s ON s.id = m.student_id " \
+  "JOIN school sc ON sc.id = m.school_id ORDER BY " DESK_RANK ", m.filed_at, m.id") \
+X(STMT_DESK_INBOX_COUNT, "SELECT IFNULL(sum(m.n), 0) FROM desk_count m WHERE " DESK_FILTER) \
 X(STMT_DESK_SCHOOLS, \
-  "SELECT sc.id, sc.name FROM school sc WHERE EXISTS (SELECT 1 FROM melding m " \
-  "WHERE m.school_id = sc.id AND m.loket_id = ?1) ORDER BY sc.name") \
+  "SELECT sc.id, sc.name FROM school sc WHERE EXISTS (SELECT 1 FROM desk_count c " \
+  "WHERE c.loket_id = ?1 AND c.school_id = sc.id AND c.n > 0) ORDER BY sc.name") \
 X(STMT_DESK_MELDING, \
   "SELECT m.id, m.student_id, m.school_id, m.soort, m.status, m.routed_to, m.age_group, " \
   "m.period_start, m.period_end, m.school_end_date, m.signal_datum, m.deadline, m.lrv_begin, " \
@@ -70,9 +77,9 @@ X(STMT_DESK_EVENT_ADD, \
   "INSERT INTO melding_event (melding_id, at, user_id, kind, status, mas_action, text) " \
   "SELECT m.id, ?3, ?4, ?5, ?6, ?7, ?8 FROM melding m WHERE m.id = ?1 AND m.loket_id = ?2") \
 X(STMT_DESK_BY_STATUS, \
-  "SELECT m.status, count(*) AS n FROM melding m WHERE m.loket_id = ?1 GROUP BY m.status") \
+  "SELECT m.status, sum(m.n) AS n FROM desk_count m WHERE m.loket_id = ?1 GROUP BY m.status") \
 X(STMT_DESK_BY_SOORT, \
-  "SELECT m.soort, count(*) AS n FROM melding m WHERE m.loket_id = ?1 GROUP BY m.soort") \
+  "SELECT m.soort, sum(m.n) AS n FROM desk_count m WHERE m.loket_id = ?1 GROUP BY m.soort") \
 X(STMT_DESK_TREAT_STATS, \
   "SELECT count(*), max(m.treated_at - m.filed_at) FROM melding m " \
   "WHERE m.loket_id = ?1 AND m.treated_at IS NOT NULL") \
