@@ -32,6 +32,7 @@ int cmd_verlof(int argc, char **argv);
 
 /* Database subcommands. */
 int cmd_audit(int argc, char **argv);          /* audit_cmd.c: audit verify --db FILE */
+int cmd_mail(int argc, char **argv);           /* mail_cmd.c: the outbox sender */
 
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
 int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

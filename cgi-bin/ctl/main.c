@@ -18,6 +18,7 @@ static const struct ctl_command commands[] = {
 	  "[--vrijgesteld] [--soort po|vo|mbo] [--vakanties FILE] < registraties.csv" },
 	{ "verlof", cmd_verlof, "[--vakanties FILE] < aanvraag.json" },
 	{ "audit", cmd_audit, "verify --db FILE" },
+	{ "mail", cmd_mail, "--db FILE --smtp smtp://host:poort|--sendmail PAD [--van ADRES] [--sleutel FILE] [--loop SEC] [--backoff SEC] [--pogingen N]" },
 };
 
 static void

@@ -27,6 +27,13 @@ jint(const json_t *o, const char *k)
 	return (int64_t)json_integer_value(json_object_get(o, k));
 }
 
+/* For links in mail; relative when no base URL is configured. */
+static const char *
+base_url(const struct req *r)
+{
+	return r->app->cfg->base_url != NULL ? r->app->cfg->base_url : "";
+}
+
 static void
 label_rows(json_t *rows)
 {
@@ -405,8 +412,8 @@ page_leave_forward(struct req *r)
 	snprintf(body, sizeof(body), "Beste leerplichtambtenaar,\n\n%s heeft een verlofaanvraag "
 	    "(gewichtige omstandigheden, meer dan 10 schooldagen in dit schooljaar) naar u "
 	    "doorgestuurd voor een besluit: aanvraag nr. %lld.\n\nLog in op het Verzuimloket en open "
-	    "Verlofaanvragen.\n\nDit bericht is automatisch verstuurd.\n", jstr(req, "school"),
-	    (long long)id);
+	    "de aanvraag: %s/verlof/%lld\n\nDit bericht is automatisch verstuurd.\n",
+	    jstr(req, "school"), (long long)id, base_url(r), (long long)id);
 	json_decref(req);
 	rc = store_leave_forward(r->app->store, &r->user, id, loket, note ? note : "", email,
 	    "Verlofaanvraag doorgestuurd voor besluit", body);
@@ -542,11 +549,11 @@ page_leave_decide(struct req *r)
 	dd.mail_to = jstr(req, "parent_email");
 	dd.mail_subject = "Besluit op uw verlofaanvraag";
 	snprintf(body, sizeof(body), "Beste %s,\n\nEr is een besluit genomen op uw verlofaanvraag "
-	    "voor %s (%s t/m %s): het verlof is %s.\n\nDe besluitbrief staat in het Verzuimloket: log "
-	    "in en open Verlofaanvragen. Daar leest u ook hoe u bezwaar kunt maken als u het niet "
-	    "eens bent met het besluit.\n\nMet vriendelijke groet,\n%s\n%s\n", jstr(req, "parent"),
-	    jstr(req, "student"), jstr(req, "start_date"), jstr(req, "end_date"),
-	    granted ? "toegekend" : "afgewezen", r->user.name, org);
+	    "voor %s (%s t/m %s): het verlof is %s.\n\nDe besluitbrief staat in het Verzuimloket "
+	    "(log in): %s/verlof/%lld/brief\nIn de brief leest u ook hoe u bezwaar kunt maken als u "
+	    "het niet eens bent met het besluit.\n\nMet vriendelijke groet,\n%s\n%s\n",
+	    jstr(req, "parent"), jstr(req, "student"), jstr(req, "start_date"), jstr(req, "end_date"),
+	    granted ? "toegekend" : "afgewezen", base_url(r), (long long)id, r->user.name, org);
 	dd.mail_body = body;
 	rc = store_leave_decide(r->app->store, &r->user, id, &dd);
 	free(dates);

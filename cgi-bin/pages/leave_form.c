@@ -443,6 +443,12 @@ page_leave_submit(struct req *r)
 		    "verstuurd.\n", is_notice ? "kennisgeving" : "verlofaanvraag",
 		    leave_label("grond", ground), st.school_name, (int)chk.schooldagen,
 		    chk.schooldagen == 1 ? "" : "en", is_notice ? "kennisgeving" : "aanvraag");
+		/* The request's number is not known before it is stored: the list is the link. */
+		if (r->app->cfg->base_url != NULL && r->app->cfg->base_url[0] != '\0') {
+			size_t len = strlen(body);
+			snprintf(body + len, sizeof(body) - len, "\n%s/verlof\n",
+			    r->app->cfg->base_url);
+		}
 		n.mail_subject = subject;
 		n.mail_body = body;
 		id = store_leave_create(r->app->store, &r->user, &n);

@@ -135,12 +135,13 @@ struct outbox_mail {
 	int64_t	 id;
 	char	*to;
 	char	*subject;
-	char	*body;
+	char	*body;		/* NULL when sealed and the key cannot open it */
 	int	 tries;
 };
-/* Mails due (status wachtend, next_try_at <= now), at most max; free with store_outbox_free. */
-int	 store_outbox_due(struct store *, int64_t now, struct outbox_mail *out, size_t max,
-	    size_t *n);
+/* Mails due (status wachtend, next_try_at <= now), at most max; sealed bodies are opened with
+ * key (the application key; NULL: left NULL). Free with store_outbox_free. */
+int	 store_outbox_due(struct store *, const unsigned char *key, int64_t now,
+	    struct outbox_mail *out, size_t max, size_t *n);
 void	 store_outbox_free(struct outbox_mail *, size_t n);
 int	 store_outbox_sent(struct store *, int64_t id, int tries);
 /* A failed try: wachtend again at next_try_at, or mislukt when final. */

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/internal.h"
 #include "store/leave.h"
+#include "util/secret.h"
 
 static char *
 col_dup(sqlite3_stmt *st, int i)
@@ -15,7 +16,8 @@ col_dup(sqlite3_stmt *st, int i)
 }
 
 int
-store_outbox_due(struct store *s, int64_t now, struct outbox_mail *out, size_t max, size_t *n)
+store_outbox_due(struct store *s, const unsigned char *key, int64_t now, struct outbox_mail *out,
+    size_t max, size_t *n)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_OUTBOX_DUE);
 	int rc;
@@ -28,10 +30,14 @@ store_outbox_due(struct store *s, int64_t now, struct outbox_mail *out, size_t m
 		m->id = sqlite3_column_int64(st, 0);
 		m->to = col_dup(st, 1);
 		m->subject = col_dup(st, 2);
-		m->body = col_dup(st, 3);
 		m->tries = sqlite3_column_int(st, 4);
+		if (sqlite3_column_type(st, 5) == SQLITE_BLOB)
+			m->body = key == NULL ? NULL : secret_open_buf(key, sqlite3_column_blob(st, 5),
+			    (size_t)sqlite3_column_bytes(st, 5));
+		else
+			m->body = col_dup(st, 3);
 		(*n)++;
-		if (m->to == NULL || m->subject == NULL || m->body == NULL) {
+		if (m->to == NULL || m->subject == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}

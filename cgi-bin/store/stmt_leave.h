@@ -123,7 +123,7 @@ X(STMT_LEAVE_PARENT_MELDINGEN, \
   "FROM guardian g JOIN melding m ON m.student_id = g.student_id JOIN student st ON " \
   "st.id = m.student_id WHERE g.user_id = ? ORDER BY m.filed_at DESC LIMIT 50") \
 X(STMT_OUTBOX_DUE, \
-  "SELECT id, to_addr, subject, body, tries FROM outbox WHERE status = 'wachtend' " \
+  "SELECT id, to_addr, subject, body, tries, body_sealed FROM outbox WHERE status = 'wachtend' " \
   "AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ?") \
 X(STMT_OUTBOX_SENT, \
   "UPDATE outbox SET status = 'verzonden', tries = ?, last_error = '' WHERE id = ?") \
