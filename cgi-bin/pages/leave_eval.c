@@ -33,9 +33,15 @@ amsterdam(int64_t now)
 }
 
 rules_date
+leave_local_date(int64_t t)
+{
+	return (rules_date)(amsterdam(t) / 86400);
+}
+
+rules_date
 leave_today(void)
 {
-	return (rules_date)(amsterdam((int64_t)time(NULL)) / 86400);
+	return leave_local_date((int64_t)time(NULL));
 }
 
 void

@@ -14,7 +14,8 @@
   "lr.place, lr.start_date, lr.end_date, lr.school_days, lr.explanation, lr.status, lr.loket_id, " \
   "lr.verdict, lr.school_year, lr.created_at, " \
   "st.first_name || ' ' || st.last_name AS student, st.birth_date, st.startkwalificatie, " \
-  "st.exempt, st.days_per_week, st.gemeente_id, st.class_name, " \
+  "st.exempt, st.days_per_week, st.gemeente_id, st.class_name, st.parent_name AS parent_names, " \
+  "st.address, st.postcode, st.city, " \
   "sc.name AS school, sc.sort AS school_sort, sc.region, sc.calendar_id, sc.email AS school_email, " \
   "sc.phone AS school_phone, u.name AS parent, u.email AS parent_email, " \
   "l.name AS loket, l.email AS loket_email, l.phone AS loket_phone, l.department AS loket_department, " \

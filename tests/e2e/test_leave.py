@@ -127,6 +127,7 @@ def test_funeral_request_warns_and_is_refused(stack):
     check("bezwaar" in lt and "6 weken" in lt and "directeur van Zoetermeer Vakcollege" in lt,
           "objection clause with the decider")
     check("Dirk Directeur" in lt and "3 schooldagen" in lt, "who decided, days")
+    check("Fam. de Vries" in lt and "Dorpsstraat 1" in lt and "2701 AB Zoetermeer" in lt, "addressed to the parents")
     check("ouder@demo.nl|Besluit op uw verlofaanvraag" in stack.sql("select to_addr, subject from outbox"),
           "the parent is told")
     check(ouder.post("/verlof/%d/intrekken" % rid, {"bevestig": "ja"}).status == 409,
