@@ -44,6 +44,35 @@ options(const char *const *names, const char *const *labels, int n, const char *
 	return a;
 }
 
+/* A keyset position "rank.filed_at.id" from a page link; 0, or -1 when malformed. */
+static int
+parse_key(const char *s, int64_t *rank, int64_t *filed, int64_t *id)
+{
+	long long a, b, c;
+	int n = 0;
+
+	if (s == NULL || sscanf(s, "%lld.%lld.%lld%n", &a, &b, &c, &n) != 3 || s[n] != '\0' ||
+	    a < 0 || a > 4 || b < 0 || c < 1)
+		return -1;
+	*rank = a;
+	*filed = b;
+	*id = c;
+	return 0;
+}
+
+/* The link to the page before or after this one: keyset from its first or last row. */
+static void
+page_link(char *out, size_t sz, const char *filters, json_t *row, const char *dir, int64_t page)
+{
+	if (row == NULL || page <= 1)
+		snprintf(out, sz, "%s&pagina=%lld", filters, (long long)page);
+	else
+		snprintf(out, sz, "%s&%s=%lld.%lld.%lld&pagina=%lld", filters, dir,
+		    (long long)json_integer_value(json_object_get(row, "inbox_rank")),
+		    (long long)json_integer_value(json_object_get(row, "filed_at")),
+		    (long long)json_integer_value(json_object_get(row, "id")), (long long)page);
+}
+
 static const char *const age_groups[] = { "5-18", "18-23" };
 static const char *const age_labels[] = { "5 tot 18 jaar (leerplicht)", "18 tot 23 jaar (RMC)" };
 
@@ -55,7 +84,7 @@ page_desk_inbox(struct req *r)
 	const char *status = query_str(r, "status");
 	int64_t page = parse_id(query_str(r, "pagina")), total = 0, pages, school;
 	json_t *rows, *schools, *d, *row, *loket;
-	char q[300];
+	char q[300], prev_q[400], next_q[400];
 	size_t i;
 
 	school = parse_id(query_str(r, "school"));
@@ -72,11 +101,22 @@ page_desk_inbox(struct req *r)
 	f.soort = soort;
 	f.age_group = leeftijd;
 	f.status = status;
+	/* The inbox order of the statuses (DESK_RANK in store/stmt_desk.h). */
+	f.status_rank = *status == '\0' ? -1 :
+	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_GEREGISTREERD ? 0 :
+	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_IN_BEHANDELING ? 1 :
+	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_TER_KENNISGEVING ? 2 :
+	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_AFGESLOTEN ? 3 : 4;
 	f.limit = INBOX_PAGE;
 	f.offset = (page - 1) * INBOX_PAGE;
 	f.overdue_before = desk_overdue_before(store_now());
 	if (f.offset > INT64_MAX / 2)
 		f.offset = 0;
+	if (page > 1 && parse_key(query_str(r, "na"), &f.key_rank, &f.key_filed_at, &f.key_id) == 0)
+		f.direction = 1;
+	else if (page > 1 && parse_key(query_str(r, "voor"), &f.key_rank, &f.key_filed_at,
+	    &f.key_id) == 0)
+		f.direction = -1;
 	rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
 	if (rows == NULL) {
 		http_error(r, 500);
@@ -93,8 +133,13 @@ page_desk_inbox(struct req *r)
 	/* The filters, carried over to the page links. */
 	snprintf(q, sizeof(q), "school=%lld&soort=%s&leeftijd=%s&status=%s", (long long)school,
 	    soort, leeftijd, status);
+	if (page > pages)
+		page = pages;	/* a page label from an edited link: shown within bounds */
+	page_link(prev_q, sizeof(prev_q), q, json_array_get(rows, 0), "voor", page - 1);
+	page_link(next_q, sizeof(next_q), q, json_array_get(rows, json_array_size(rows) - 1), "na",
+	    page + 1);
 	loket = store_desk_loket(r->app->store, &r->user);
-	d = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:s,s:b,s:b,s:I,s:I,s:o}",
+	d = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:s,s:b,s:b,s:s,s:s,s:o}",
 	    "title", "Inbox meldingen",
 	    "meldingen", rows,
 	    "schools", schools,
@@ -103,8 +148,8 @@ page_desk_inbox(struct req *r)
 	    "statussen", options(desk_status_names, desk_status_labels, DESK_STATUS__MAX, status),
 	    "total", (json_int_t)total, "page", (json_int_t)page, "pages", (json_int_t)pages,
 	    "filter_query", q,
-	    "has_prev", page > 1, "has_next", page < pages,
-	    "prev", (json_int_t)(page - 1), "next", (json_int_t)(page + 1),
+	    "has_prev", page > 1, "has_next", page < pages && json_array_size(rows) > 0,
+	    "prev", prev_q, "next", next_q,
 	    "loket", loket ? loket : json_null());
 	json_object_set_new(d, "one", json_boolean(total == 1));
 	json_object_set_new(d, "filtered", json_boolean(school || *soort || *leeftijd || *status));

@@ -32,6 +32,8 @@ bind_filter(sqlite3_stmt *st, int64_t loket, const struct desk_filter *f)
 	sqlite3_bind_text(st, 3, or_empty(f->soort), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, or_empty(f->age_group), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, or_empty(f->status), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 11, f->status_rank >= 0 ? f->status_rank : 0);
+	sqlite3_bind_int(st, 12, f->status_rank >= 0 ? f->status_rank : 4);
 }
 
 json_t *
@@ -51,11 +53,18 @@ store_desk_inbox(struct store *s, const struct user *u, const struct desk_filter
 	}
 	*total = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	st = stmt_get(s, STMT_DESK_INBOX);
+	st = stmt_get(s, f->direction > 0 ? STMT_DESK_INBOX_AFTER : f->direction < 0 ?
+	    STMT_DESK_INBOX_BEFORE : STMT_DESK_INBOX);
 	bind_filter(st, loket, f);
 	sqlite3_bind_int64(st, 6, f->overdue_before);
 	sqlite3_bind_int64(st, 7, f->limit);
-	sqlite3_bind_int64(st, 8, f->offset);
+	if (f->direction == 0)
+		sqlite3_bind_int64(st, 8, f->offset);
+	else {
+		sqlite3_bind_int64(st, 8, f->key_rank);
+		sqlite3_bind_int64(st, 9, f->key_filed_at);
+		sqlite3_bind_int64(st, 10, f->key_id);
+	}
 	return rows_json(st);
 }
 

@@ -18,9 +18,13 @@ struct desk_filter {
 	const char	*soort;		/* "" or NULL: all */
 	const char	*age_group;
 	const char	*status;
+	int		 status_rank;	/* DESK_RANK of status (0..4), -1: all statuses */
 	int64_t		 limit;
 	int64_t		 offset;
 	int64_t		 overdue_before;	/* geregistreerd and filed before this: overdue */
+	/* Keyset: when direction != 0, the page after (1) or before (-1) this row, not offset. */
+	int		 direction;
+	int64_t		 key_rank, key_filed_at, key_id;
 };
 
 /* One page of the inbox; *total is the number of meldingen the filter matches. NULL on error. */

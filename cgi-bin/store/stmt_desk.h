@@ -7,7 +7,9 @@
  * DESK_RANK is the inbox order by status; it must stay identical to the expression of the index
  * melding_inbox (sql/004_desk.sql) so that the inbox is read straight from that index: the page's
  * ids come from the index alone, and only those 25 rows are joined. The counts come from
- * desk_count, which triggers keep (same file).
+ * desk_count, which triggers keep (same file). The page links carry the position of the first or
+ * last row shown (keyset), so paging on costs the same on page 4,000 as on page 2; a page number
+ * alone (a typed address) falls back to OFFSET over the covering index.
  */
 #define DESK_RANK \
   "(CASE m.status WHEN 'geregistreerd' THEN 0 WHEN 'in_behandeling' THEN 1 " \
@@ -22,21 +24,42 @@
   "AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
   "AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id)) LIMIT 3))"
 
-/* ?1 loket, ?2 school (0: all), ?3 soort ('' all), ?4 age group, ?5 status */
-#define DESK_FILTER \
-  "m.loket_id = ?1 AND (?2 = 0 OR m.school_id = ?2) AND (?3 = '' OR m.soort = ?3) " \
-  "AND (?4 = '' OR m.age_group = ?4) AND (?5 = '' OR m.status = ?5)"
+/*
+ * ?1 loket, ?2 school (0: all), ?3 soort ('' all), ?4 age group, ?5 status; ?11..?12 the ranks
+ * the status filter allows (0..4 for all), a range the index can seek to.
+ */
+#define DESK_FILTER_BASE \
+  "m.loket_id = ?1 AND (?2 = 0 OR m.school_id = ?2) " \
+  "AND (?3 = '' OR m.soort = ?3) AND (?4 = '' OR m.age_group = ?4) AND (?5 = '' OR m.status = ?5)"
+#define DESK_FILTER DESK_FILTER_BASE " AND " DESK_RANK " BETWEEN ?11 AND ?12"
+
+/* The rows of one inbox page, given the CTE page(id); ?6 is the overdue instant. */
+#define DESK_INBOX_ROWS \
+  "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, m.period_start, m.period_end, " \
+  "m.filed_at, m.deadline, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
+  "s.birth_date, sc.name AS school, " DESK_ORDINAL " AS ordinal, " \
+  "(m.status = 'geregistreerd' AND m.filed_at < ?6) AS overdue, " DESK_RANK " AS inbox_rank " \
+  "FROM page JOIN melding m ON m.id = page.id JOIN student s ON s.id = m.student_id " \
+  "JOIN school sc ON sc.id = m.school_id ORDER BY " DESK_RANK ", m.filed_at, m.id"
 
 #define STMT_LIST_DESK \
 X(STMT_DESK_INBOX, \
   "WITH page(id) AS (SELECT m.id FROM melding m WHERE " DESK_FILTER \
-  " ORDER BY " DESK_RANK ", m.filed_at, m.id LIMIT ?7 OFFSET ?8) " \
-  "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, m.period_start, m.period_end, " \
-  "m.filed_at, m.deadline, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
-  "s.birth_date, sc.name AS school, " DESK_ORDINAL " AS ordinal, " \
-  "(m.status = 'geregistreerd' AND m.filed_at < ?6) AS overdue " \
-  "FROM page JOIN melding m ON m.id = page.id JOIN student s ON s.id = m.student_id " \
-  "JOIN school sc ON sc.id = m.school_id ORDER BY " DESK_RANK ", m.filed_at, m.id") \
+  " ORDER BY " DESK_RANK ", m.filed_at, m.id LIMIT ?7 OFFSET ?8) " DESK_INBOX_ROWS) \
+X(STMT_DESK_INBOX_AFTER, \
+  "WITH page(id) AS (SELECT id FROM (" \
+  "SELECT * FROM (SELECT m.id, " DESK_RANK " AS r, m.filed_at FROM melding m WHERE " DESK_FILTER_BASE \
+  " AND " DESK_RANK " = ?8 AND (m.filed_at, m.id) > (?9, ?10) ORDER BY m.filed_at, m.id LIMIT ?7) " \
+  "UNION ALL SELECT * FROM (SELECT m.id, " DESK_RANK " AS r, m.filed_at FROM melding m WHERE " \
+  DESK_FILTER_BASE " AND " DESK_RANK " > ?8 AND " DESK_RANK " <= ?12 ORDER BY " DESK_RANK ", m.filed_at, m.id LIMIT ?7)) " \
+  "ORDER BY r, filed_at, id LIMIT ?7) " DESK_INBOX_ROWS) \
+X(STMT_DESK_INBOX_BEFORE, \
+  "WITH page(id) AS (SELECT id FROM (" \
+  "SELECT * FROM (SELECT m.id, " DESK_RANK " AS r, m.filed_at FROM melding m WHERE " DESK_FILTER_BASE \
+  " AND " DESK_RANK " = ?8 AND (m.filed_at, m.id) < (?9, ?10) ORDER BY m.filed_at DESC, m.id DESC " \
+  "LIMIT ?7) UNION ALL SELECT * FROM (SELECT m.id, " DESK_RANK " AS r, m.filed_at FROM melding m " \
+  "WHERE " DESK_FILTER_BASE " AND " DESK_RANK " < ?8 AND " DESK_RANK " >= ?11 ORDER BY " DESK_RANK " DESC, m.filed_at DESC, " \
+  "m.id DESC LIMIT ?7)) ORDER BY r DESC, filed_at DESC, id DESC LIMIT ?7) " DESK_INBOX_ROWS) \
 X(STMT_DESK_INBOX_COUNT, "SELECT IFNULL(sum(m.n), 0) FROM desk_count m WHERE " DESK_FILTER) \
 X(STMT_DESK_SCHOOLS, \
   "SELECT sc.id, sc.name FROM school sc WHERE EXISTS (SELECT 1 FROM desk_count c " \
