@@ -297,6 +297,26 @@ redirect_done(struct req *r, int64_t id, const char *what)
 	http_redirect(r, loc);
 }
 
+/*
+ * Tell the melder by mail that the desk took a step (SPEC §6: the school sees every event). The
+ * mail names no child: only the melding's number and where to read it.
+ */
+static void
+notify_melder(struct req *r, int64_t id, const char *to, const char *what)
+{
+	char subject[160], body[600];
+
+	if (to == NULL || to[0] == '\0')
+		return;
+	snprintf(subject, sizeof(subject), "Melding %lld: %s", (long long)id, what);
+	snprintf(body, sizeof(body), "Beste melder,\n\nHet loket leerplicht/RMC heeft een nieuwe stap "
+	    "gezet bij melding %lld: %s.\n\nU leest de melding en de terugkoppeling in het "
+	    "verzuimloket onder Meldingen (melding %lld).\n\nMet vriendelijke groet,\n%s\n",
+	    (long long)id, what, (long long)id, r->user.name);
+	if (store_outbox_add(r->app->store, to, subject, body) != 0)
+		fprintf(stderr, "verzuimd: outbox: melding %lld not notified\n", (long long)id);
+}
+
 /* The melding's current facts, or 404 already answered. */
 static json_t *
 load_for_post(struct req *r, int64_t id, enum desk_status *cur)
@@ -323,6 +343,7 @@ page_desk_status(struct req *r)
 	enum desk_status cur;
 	enum desk_refusal why;
 	const char *end;
+	char melder[256], what[120];
 	json_t *m;
 	int rc, to;
 
@@ -335,6 +356,8 @@ page_desk_status(struct req *r)
 	if ((m = load_for_post(r, id, &cur)) == NULL)
 		return;
 	end = json_string_value(json_object_get(m, "school_end_date"));
+	snprintf(melder, sizeof(melder), "%s", json_is_string(json_object_get(m, "filed_by_email")) ?
+	    json_string_value(json_object_get(m, "filed_by_email")) : "");
 	c.from = cur;
 	c.to = fs.status;
 	c.has_verzuimstaat = json_integer_value(json_object_get(m, "has_verzuimstaat")) == 1;
@@ -382,6 +405,9 @@ page_desk_status(struct req *r)
 		return;
 	}
 	audit(r, "wijzig", "melding:%lld:status", (long long)id);
+	snprintf(what, sizeof(what), "status %s%s", desk_status_labels[to],
+	    to == DESK_AFGESLOTEN ? ", met terugkoppeling" : "");
+	notify_melder(r, id, melder, what);
 	redirect_done(r, id, "status");
 }
 
@@ -433,6 +459,7 @@ page_desk_feedback(struct req *r)
 	int64_t id = r->ids[0];
 	struct form_state fs;
 	enum desk_status cur;
+	char melder[256];
 	json_t *m;
 	int rc;
 
@@ -440,6 +467,8 @@ page_desk_feedback(struct req *r)
 	fs.text = form_str(r, "tekst");
 	if ((m = load_for_post(r, id, &cur)) == NULL)
 		return;
+	snprintf(melder, sizeof(melder), "%s", json_is_string(json_object_get(m, "filed_by_email")) ?
+	    json_string_value(json_object_get(m, "filed_by_email")) : "");
 	json_decref(m);
 	if (cur != DESK_GEREGISTREERD && cur != DESK_IN_BEHANDELING)
 		fs.error = desk_refusal_texts[DESK_ERR_NOT_OPEN];
@@ -458,6 +487,7 @@ page_desk_feedback(struct req *r)
 		return;
 	}
 	audit(r, "wijzig", "melding:%lld:terugkoppeling", (long long)id);
+	notify_melder(r, id, melder, "terugkoppeling van het loket");
 	redirect_done(r, id, "terugkoppeling");
 }
 

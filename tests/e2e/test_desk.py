@@ -146,6 +146,10 @@ def test_acceptance_1_leerplicht_handles_and_school_sees_every_step(stack):
        "status:in_behandeling,mas:kennisgevingsbrief,mas:officiele_waarschuwing,status:afgesloten,terugkoppeling:",
        "the desk's events, in order")
     eq(int(stack.sql("select count(*) from audit where user_id = 4 and object like 'melding:%d%%'" % mid)) > 5, True, "audited")
+    eq(stack.sql("select group_concat(subject, ' | ') from (select subject from outbox where to_addr = 'school@demo.nl' "
+                 "and subject like 'Melding %d:%%' order by id)" % mid),
+       "Melding %d: status In behandeling | Melding %d: status Afgesloten, met terugkoppeling" % (mid, mid), "the melder is told by mail")
+    check("Daan" not in stack.sql("select group_concat(body) from outbox where subject like 'Melding %d:%%'" % mid), "no child's name in the mail")
 
 
 def test_acceptance_2_rmc_has_no_sanctions(stack):
