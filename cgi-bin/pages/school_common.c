@@ -49,10 +49,9 @@ last_sunday(int y, int m)
 }
 
 rules_date
-school_today(void)
+school_date_at(int64_t t)
 {
-	int64_t t = (int64_t)time(NULL);
-	rules_date utc = (rules_date)(t / 86400);
+	rules_date utc = (rules_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
 	int y, m, dd;
 	int64_t start, end;
 
@@ -61,7 +60,13 @@ school_today(void)
 	start = (int64_t)last_sunday(y, 3) * 86400 + 3600;
 	end = (int64_t)last_sunday(y, 10) * 86400 + 3600;
 	t += t >= start && t < end ? 7200 : 3600;
-	return (rules_date)(t / 86400);
+	return (rules_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+}
+
+rules_date
+school_today(void)
+{
+	return school_date_at((int64_t)time(NULL));
 }
 
 int
