@@ -272,6 +272,14 @@ page_leave_submit(struct req *r)
 	if (strlen(tok) != 32 || strspn(tok, "0123456789abcdef") != 32) {
 		new_token(tokbuf);
 		tok = tokbuf;
+	} else if ((id = store_leave_by_token(r->app->store, &r->user, tok)) > 0) {
+		/* Sent twice (a double tap, a reload): the request made the first time. */
+		char loc[64];
+		json_decref(fouten);
+		json_decref(bijlagen);
+		snprintf(loc, sizeof(loc), "/verlof/%lld?ingediend=1", (long long)id);
+		http_redirect(r, loc);
+		return;
 	}
 	student_id = strtoll(val(r, "leerling"), &end, 10);
 	if (*end != '\0' || student_id <= 0 ||
@@ -363,6 +371,19 @@ page_leave_submit(struct req *r)
 			    "eerste ziektedag, niet vooraf."));
 		else
 			have_dates = 1;
+	}
+	if (have_dates && have_student) {
+		char a[11], b[11], msg[600];
+		int64_t other;
+		rules_date_format(in.van, a);
+		rules_date_format(in.tot, b);
+		if ((other = store_leave_overlap(r->app->store, st.id, a, b)) > 0) {
+			snprintf(msg, sizeof(msg), "Voor %s loopt al een aanvraag of kennisgeving voor "
+			    "(een deel van) deze periode: nr. %lld. Kies een andere periode, of trek die "
+			    "aanvraag eerst in.", st.name, (long long)other);
+			json_object_set_new(fouten, "van", json_string(msg));
+			have_dates = 0;
+		}
 	}
 	if (is_decision && expl[0] == '\0')
 		json_object_set_new(fouten, "toelichting", json_string("Leg in een paar zinnen uit "

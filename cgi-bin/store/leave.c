@@ -133,6 +133,21 @@ store_leave_prior(struct store *s, int64_t student_id, const char *school_year, 
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int64_t
+store_leave_overlap(struct store *s, int64_t student_id, const char *van, const char *tot)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_OVERLAP);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(st, 1, student_id);
+	sqlite3_bind_text(st, 2, tot, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, van, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 json_t *
 store_leave_granted(struct store *s, int64_t student_id, const char *school_year)
 {
@@ -189,8 +204,8 @@ event_add(struct store *s, int64_t id, int64_t user_id, const char *kind, const 
 	return stmt_exec(s, st);
 }
 
-static int64_t
-by_token(struct store *s, const struct user *u, const char *token)
+int64_t
+store_leave_by_token(struct store *s, const struct user *u, const char *token)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_BY_TOKEN);
 	int64_t id = 0;
@@ -211,7 +226,7 @@ store_leave_create(struct store *s, const struct user *u, const struct leave_new
 
 	if (store_begin(s) != 0)
 		return -1;
-	if (n->client_token != NULL && (id = by_token(s, u, n->client_token)) > 0) {
+	if (n->client_token != NULL && (id = store_leave_by_token(s, u, n->client_token)) > 0) {
 		store_rollback(s);
 		return id;
 	}

@@ -43,6 +43,8 @@ int	 store_leave_vacations(struct store *, int64_t calendar_id, struct rules_vac
 /* Granted leave of a student in a school year other than request except_id. */
 int	 store_leave_prior(struct store *, int64_t student_id, const char *school_year,
 	    int64_t except_id, int *days_11g, int *has_11f);
+/* A request of the student, open or granted, that overlaps [van, tot]: its id, or 0. */
+int64_t	 store_leave_overlap(struct store *, int64_t student_id, const char *van, const char *tot);
 /* [{id, ground, category, start_date, end_date, school_days}] granted this school year. */
 json_t	*store_leave_granted(struct store *, int64_t student_id, const char *school_year);
 
@@ -71,6 +73,8 @@ struct leave_new {
 	const char	*mail_to;	/* the school, told of the new request; may be NULL */
 	const char	*mail_subject, *mail_body;
 };
+/* The request this user already made with this form token, or 0. */
+int64_t	 store_leave_by_token(struct store *, const struct user *, const char *token);
 /* Creates the request, links the attachments, writes the event and the mail in one transaction.
  * Returns the id; a repeated client_token returns the id made the first time. -1 on error. */
 int64_t	 store_leave_create(struct store *, const struct user *, const struct leave_new *);

@@ -42,6 +42,10 @@ X(STMT_LEAVE_VACATIONS, \
 X(STMT_LEAVE_PRIOR, \
   "SELECT ground, IFNULL(sum(school_days), 0), count(*) FROM leave_request WHERE student_id = ? " \
   "AND school_year = ? AND status = 'toegekend' AND id != ? GROUP BY ground") \
+X(STMT_LEAVE_OVERLAP, \
+  "SELECT id FROM leave_request WHERE student_id = ? AND status IN ('ingediend', " \
+  "'in_behandeling', 'doorgestuurd', 'toegekend', 'kennisgeving') AND start_date <= ? " \
+  "AND end_date >= ? ORDER BY id LIMIT 1") \
 X(STMT_LEAVE_GRANTED, \
   "SELECT id, ground, category, start_date, end_date, school_days FROM leave_request " \
   "WHERE student_id = ? AND school_year = ? AND status = 'toegekend' ORDER BY start_date") \

@@ -36,7 +36,10 @@ def period(stack, days, skip_weeks=0):
             tot = d
             while school_days(stack, d, tot) < days:
                 tot += datetime.timedelta(days=1)
-            if (tot - d).days < days + 14:
+            taken = stack.sql("select count(*) from leave_request where student_id = 1 and status in "
+                              "('ingediend', 'in_behandeling', 'doorgestuurd', 'toegekend', 'kennisgeving') "
+                              "and start_date <= '%s' and end_date >= '%s'" % (tot.isoformat(), d.isoformat()))
+            if (tot - d).days < days + 14 and taken == "0":
                 return d, tot
         d += datetime.timedelta(days=7)
     raise AssertionError("no period of %d school days found" % days)
@@ -271,6 +274,13 @@ def test_withdraw_with_confirmation(stack):
     eq(ouder.post("/verlof/%d/intrekken" % rid, {"bevestig": "ja"}).status, 303, "withdrawn")
     eq(stack.sql("select status from leave_request where id = %d" % rid), "ingetrokken", "status")
     check("Ingetrokken door de ouder" in ouder.get("/verlof/%d" % rid).text, "event in the history")
+    # an open request blocks an overlapping one; a withdrawn one does not
+    granted = stack.sql("select start_date from leave_request where status = 'toegekend' and student_id = 1 "
+                        "order by id desc limit 1")
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "11g"), ("categorie", "verhuizing"),
+                                               ("van", granted), ("tot", granted), ("toelichting", "Verhuizing")])
+    eq(r.status, 422, "overlapping a granted request")
+    check("loopt al een aanvraag" in r.text, "says which request overlaps")
     # the same form submitted twice makes one request
     before = stack.sql("select count(*) from leave_request")
     form = [("leerling", "1"), ("grond", "11g"), ("categorie", "verhuizing"), ("van", van.isoformat()),
