@@ -312,7 +312,22 @@ def test_melding_refused_without_plicht_and_attachments(stack):
     eq(r.status, 409, "cannot withdraw twice")
 
 
+def test_verwijdering_goes_to_inspectie_and_informs_leerplicht(stack):
+    c = login(stack)
+    page = c.get("/school/leerlingen/11/melding?soort=verwijdering")
+    check("Inspectie van het Onderwijs" in page.text, "routing shown: Inspectie")
+    v = form_values(page)
+    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
+              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x", "periode_start": "2026-11-23"})
+    r = c.post_multipart("/school/leerlingen/11/melding", v)
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    # Deadline: 1 werkdag after the start (Monday 23 November → Tuesday 24 November).
+    eq(stack.sql("select routed_to, loket_id, deadline from melding where id = %d" % mid), "inspectie|10|2026-11-24", "stored")
+    eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "leerplicht desk informed")
+
+
 if __name__ == "__main__":
     run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
          test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
-         test_melding_refused_without_plicht_and_attachments])
+         test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht])
