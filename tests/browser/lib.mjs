@@ -11,7 +11,18 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ART = path.join(ROOT, 'tests', 'browser', 'artifacts');
+// Each run writes into its own folder, artifacts/<time>-<pid>/ (make check may run beside a
+// make e2e); artifacts/latest points at the newest; the three newest runs are kept.
+const ART_ROOT = path.join(ROOT, 'tests', 'browser', 'artifacts');
+export const ART = path.join(ART_ROOT, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+export function prepareArtifacts() {
+	fs.mkdirSync(ART, { recursive: true });
+	const runs = fs.readdirSync(ART_ROOT).filter((d) => /^\d{4}-/.test(d)).sort();
+	for (const d of runs.slice(0, Math.max(0, runs.length - 3)))
+		fs.rmSync(path.join(ART_ROOT, d), { recursive: true, force: true });
+	const latest = path.join(ART_ROOT, 'latest');
+	try { fs.rmSync(latest, { force: true }); fs.symlinkSync(path.basename(ART), latest); } catch { /* another run won */ }
+}
 export const PASSWORD = 'demo-wachtwoord';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -153,8 +164,9 @@ export async function axe(page, label, notes) {
 // the top of the page, and shows a visible focus indicator. Returns the problems found.
 export async function keyboardReach(page, label) {
 	const controls = await page.evaluate(() => {
+		// A radio group is one stop for Tab (its buttons are chosen with the arrow keys).
 		const out = [];
-		let i = 0;
+		const groups = new Map();
 		for (const el of document.querySelectorAll('main form input, main form select, main form textarea, main form button')) {
 			if (el.type === 'hidden' || el.disabled)
 				continue;
@@ -162,7 +174,14 @@ export async function keyboardReach(page, label) {
 			const cs = getComputedStyle(el);
 			if ((r.width === 0 && r.height === 0) || cs.visibility === 'hidden' || cs.display === 'none')
 				continue;
-			el.dataset.kbcheck = String(i++);
+			const group = el.type === 'radio' && el.name ? (el.form ? el.form.action : '') + '|' + el.name : null;
+			if (group !== null && groups.has(group)) {
+				el.dataset.kbcheck = groups.get(group);
+				continue;
+			}
+			el.dataset.kbcheck = String(out.length);
+			if (group !== null)
+				groups.set(group, el.dataset.kbcheck);
 			out.push(el.name || el.id || el.textContent.trim().slice(0, 30));
 		}
 		return out;
@@ -243,6 +262,9 @@ export class Runner {
 	}
 
 	async test(name, fn) {
+		// BROWSER_ONLY=regex runs only the matching tests (while working on one).
+		if (process.env.BROWSER_ONLY && !new RegExp(process.env.BROWSER_ONLY).test(name))
+			return;
 		try {
 			await fn();
 			this.passed += 1;

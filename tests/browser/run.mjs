@@ -5,7 +5,7 @@
 // any failure. KEEP_FAILED=1 keeps the stack's folder (logs, database) after a failure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ART, PASSWORD, Stack, Runner, launch, newPage, axe, keyboardReach, keyboardFill,
+import { ART, PASSWORD, prepareArtifacts, Stack, Runner, launch, newPage, axe, keyboardReach, keyboardFill,
 	screenshot, check, eq } from './lib.mjs';
 import { journeys } from './journeys.mjs';
 
@@ -18,8 +18,7 @@ const ROLES = [
 	['beheer@demo.nl', 'beheer', '/beheer'],
 ];
 
-fs.rmSync(ART, { recursive: true, force: true });
-fs.mkdirSync(ART, { recursive: true });
+prepareArtifacts();
 
 const stack = new Stack(2);
 const run = new Runner();
@@ -85,7 +84,9 @@ async function crawl(page, who, start, limit = 60) {
 		if (seen.has(p))
 			continue;
 		seen.add(p);
-		const shape = p.replace(/\d+/g, '#');
+		// The shape: the path with numbers as #, and the names (not values) of the query.
+		const [pp, qq] = p.split('?');
+		const shape = pp.replace(/\d+/g, '#') + '?' + [...new URLSearchParams(qq || '').keys()].sort().join('&');
 		const n = seenShape.get(shape) || 0;
 		if (n >= 2)
 			continue;
