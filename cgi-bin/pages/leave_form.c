@@ -90,6 +90,8 @@ page_leave_form(struct req *r)
 	json_t *d = form_data(r, NULL);
 	char tok[33];
 
+	store_leave_attachments_purge(r->app->store, &r->user);
+
 	if (json_array_size(json_object_get(d, "children")) == 0)
 		json_object_set_new(d, "geen_kinderen", json_true());
 	new_token(tok);

@@ -175,6 +175,19 @@ store_leave_attachment_add(struct store *s, const struct user *u, const char *fi
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+int
+store_leave_attachments_purge(struct store *s, const struct user *u)
+{
+	sqlite3_stmt *st;
+
+	if (u->role != ROLE_OUDER)
+		return 0;
+	st = stmt_get(s, STMT_LEAVE_ATT_PURGE);
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_int64(st, 2, store_now() - 86400);
+	return stmt_exec(s, st);
+}
+
 json_t *
 store_leave_attachment_pending(struct store *s, const struct user *u, int64_t id)
 {

@@ -51,6 +51,8 @@ json_t	*store_leave_granted(struct store *, int64_t student_id, const char *scho
 /* Attachments uploaded with a form that was not yet submitted: pending, owned by the user. */
 int64_t	 store_leave_attachment_add(struct store *, const struct user *, const char *filename,
 	    const char *ctype, const void *data, size_t size, const char *sha256hex);
+/* Forgets this parent's pending attachments of forms never sent (older than a day). */
+int	 store_leave_attachments_purge(struct store *, const struct user *);
 /* {id, filename, size} of a pending attachment of this user, or NULL. */
 json_t	*store_leave_attachment_pending(struct store *, const struct user *, int64_t id);
 

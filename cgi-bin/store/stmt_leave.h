@@ -55,6 +55,9 @@ X(STMT_LEAVE_ATT_ADD, \
 X(STMT_LEAVE_ATT_PENDING, \
   "SELECT id, filename, size FROM attachment WHERE id = ? AND uploaded_by = ? " \
   "AND leave_request_id IS NULL AND melding_id IS NULL") \
+X(STMT_LEAVE_ATT_PURGE, \
+  "DELETE FROM attachment WHERE uploaded_by = ? AND leave_request_id IS NULL " \
+  "AND melding_id IS NULL AND at < ?") \
 X(STMT_LEAVE_ATT_LINK, \
   "UPDATE attachment SET leave_request_id = ? WHERE id = ? AND uploaded_by = ? " \
   "AND leave_request_id IS NULL AND melding_id IS NULL") \

@@ -308,7 +308,19 @@ def test_staff_prepare_and_parent_home(stack):
     check("Sem de Vries" in home.text and "Levi" not in home.text, "own children only")
 
 
+def test_pending_attachments_forgotten(stack):
+    c = login(stack, "ouder@demo.nl")
+    r = c.post_multipart("/verlof/nieuw", [("leerling", "1")], [("bijlage", "a.pdf", "application/pdf", PDF)])
+    pid = hidden(r, "bijlage_id")[0]
+    eq(c.get("/verlof/nieuw").status, 200, "form")
+    eq(stack.sql("select count(*) from attachment where id = %s" % pid), "1", "a fresh pending one is kept")
+    stack.sql("update attachment set at = at - 90000 where id = %s" % pid)   # a day has passed
+    c.get("/verlof/nieuw")
+    eq(stack.sql("select count(*) from attachment where id = %s" % pid), "0", "a form never sent is forgotten")
+    eq(stack.sql("select count(*) from attachment where id = 7101"), "1", "attachments of requests stay")
+
+
 if __name__ == "__main__":
     run([test_funeral_request_warns_and_is_refused, test_twelve_days_forwarded_to_leerplicht, test_scope,
          test_luxe_signal, test_form_errors_keep_entries, test_withdraw_with_confirmation,
-         test_staff_prepare_and_parent_home])
+         test_staff_prepare_and_parent_home, test_pending_attachments_forgotten])
