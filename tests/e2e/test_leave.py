@@ -308,6 +308,29 @@ def test_staff_prepare_and_parent_home(stack):
     check("Sem de Vries" in home.text and "Levi" not in home.text, "own children only")
 
 
+def test_notices_need_no_decision(stack):
+    van, _ = period(stack, 1, skip_weeks=8)
+    ouder = login(stack, "ouder@demo.nl")
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "religieus"), ("van", van.isoformat()),
+                                               ("tot", (van + datetime.timedelta(days=1)).isoformat()),
+                                               ("toelichting", "Suikerfeest")])
+    eq(r.status, 422, "a religious obligation is one day")
+    check("één dag vrij" in r.text, "message at the period")
+    first, rid = check_then_submit(ouder, {"leerling": "1", "grond": "religieus", "van": van.isoformat(), "tot": "",
+                                           "toelichting": "Suikerfeest"})
+    check("geen besluit nodig" in first.text, "no decision: a notice")
+    eq(stack.sql("select status, start_date = end_date from leave_request where id = %d" % rid), "kennisgeving|1",
+       "stored as a notice of one day")
+    check("Nieuwe kennisgeving van een ouder" in stack.sql("select subject from outbox"), "the school is told")
+    page = login(stack, "directeur@demo.nl").get("/verlof/%d" % rid)
+    check("Kennisgeving ontvangen" in page.text and "Besluit nemen" not in page.text, "nothing to decide")
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    r = ouder.post_multipart("/verlof/nieuw", [("leerling", "1"), ("grond", "ziekte"), ("van", (tomorrow + datetime.timedelta(days=2)).isoformat()),
+                                               ("tot", (tomorrow + datetime.timedelta(days=3)).isoformat())])
+    eq(r.status, 422, "illness is not reported ahead")
+    check("niet vooraf" in r.text, "message at the period")
+
+
 def test_pending_attachments_forgotten(stack):
     c = login(stack, "ouder@demo.nl")
     r = c.post_multipart("/verlof/nieuw", [("leerling", "1")], [("bijlage", "a.pdf", "application/pdf", PDF)])
@@ -323,4 +346,4 @@ def test_pending_attachments_forgotten(stack):
 if __name__ == "__main__":
     run([test_funeral_request_warns_and_is_refused, test_twelve_days_forwarded_to_leerplicht, test_scope,
          test_luxe_signal, test_form_errors_keep_entries, test_withdraw_with_confirmation,
-         test_staff_prepare_and_parent_home, test_pending_attachments_forgotten])
+         test_staff_prepare_and_parent_home, test_notices_need_no_decision, test_pending_attachments_forgotten])
