@@ -53,6 +53,17 @@ workers_rss() { # total RSS in KiB of the worker processes, and their count
 set -- $(workers_rss)
 rss_before=$1 nworkers=$2
 
+# Wait until the requests a previous run left queued in nginx and verzuimd are done: wrk stops
+# sending, but what was already passed to the workers still runs (at most 120 s).
+drain() {
+	i=0 quick=0
+	while [ $i -lt 1200 ] && [ $quick -lt 3 ]; do
+		t=$(curl -s -o /dev/null -w '%{time_total}' --max-time 5 "http://127.0.0.1:$port/gezond" || echo 9)
+		if awk -v t="$t" 'BEGIN {exit !(t < 0.05)}'; then quick=$((quick + 1)); else quick=0; sleep 0.1; fi
+		i=$((i + 1))
+	done
+}
+
 # run NAME: wrk against $NAME_path when its status was right; sets NAME_rps, NAME_p50, NAME_p99,
 # NAME_ok, NAME_bad, NAME_err (ms for the latencies).
 run() {
@@ -64,11 +75,16 @@ run() {
 		echo "== $name: n/a ($path answered $status)"
 		return
 	fi
+	drain
 	echo "== $name: wrk -t$threads -c$conns -d${secs}s http://127.0.0.1:$port$path"
 	wrk -t"$threads" -c"$conns" -d"${secs}s" -s "$var/wrk/$name.lua" "http://127.0.0.1:$port$path" > "$art/wrk-$name.log" 2>&1
 	line=$(grep '^RESULT ' "$art/wrk-$name.log")
 	echo "   $line"
 	for kv in ${line#RESULT }; do eval "r_${kv%%=*}=${kv#*=}"; done
+	if [ "$r_requests" = 0 ]; then
+		eval "${name}_rps=0 ${name}_p50=n/a ${name}_p99=n/a ${name}_ok=0 ${name}_bad=0 ${name}_err=$r_errors ${name}_note='no answer within the run'"
+		return
+	fi
 	rps=$(awk -v n="$r_requests" -v s="$r_seconds" 'BEGIN {printf "%.0f", n / s}')
 	eval "${name}_rps=$rps ${name}_ok=$r_ok ${name}_bad=$r_bad ${name}_err=$r_errors ${name}_note=''"
 	eval "${name}_p50=$(awk -v u="$r_p50_us" 'BEGIN {printf "%.2f", u / 1000}')"
@@ -80,6 +96,7 @@ run signals
 run inbox
 before=$(sqlite3 "$db" "SELECT count(*) FROM melding")
 run submit
+drain
 after=$(sqlite3 "$db" "SELECT count(*) FROM melding")
 run static
 set -- $(workers_rss)
