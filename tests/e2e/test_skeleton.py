@@ -166,9 +166,20 @@ def test_sigterm_lets_inflight_requests_finish(stack):
     threads = [threading.Thread(target=slow_login, args=(c,)) for c in clients]
     for t in threads:
         t.start()
+    # In flight = a worker has taken the request and is computing (state R), not idle in accept.
+    def busy():
+        n = 0
+        for pid in stack.worker_pids():
+            try:
+                with open("/proc/%d/stat" % pid) as f:
+                    n += f.read().rsplit(")", 1)[1].split()[0] == "R"
+            except OSError:
+                pass
+        return n
+
     t0 = time.monotonic()
-    while unix_connections(sock) < stack.workers and time.monotonic() - t0 < 5:
-        pass  # wait until nginx has handed both requests to the workers
+    while (unix_connections(sock) < stack.workers or busy() < stack.workers) and time.monotonic() - t0 < 5:
+        pass
     master = stack.master_pid()
     log_before = len(stack.log())
     os.kill(master, signal.SIGTERM)
