@@ -263,6 +263,7 @@ def test_overview_and_rmc_csv(stack):
     t = page.text
     check("<svg" in t and "<rect" in t and "<script" not in t, "server-side SVG chart, no script")
     check("Mbo Zoë &amp; Coöperatie" in t, "school in the monthly overview")
+    check('action="/loket/overzicht.csv"' in t and 'name="maand" value="%s"' % today.strftime("%Y-%m") in t, "CSV download offered")
     check("Mediaan" not in t or "Tijd tot in behandeling" in t, "figures")
 
     r = rmc.get("/loket/overzicht.csv")
