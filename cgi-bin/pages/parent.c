@@ -21,6 +21,12 @@ page_parent_home(struct req *r)
 		    json_string_value(json_object_get(row, "ground")))));
 	}
 	meldingen = store_parent_meldingen(r->app->store, &r->user);
+	json_array_foreach(meldingen, i, row) {
+		char when[20];
+		leave_format_time((int64_t)json_integer_value(json_object_get(row, "filed_at")), when);
+		when[10] = '\0';	/* the date only */
+		json_object_set_new(row, "datum", json_string(when));
+	}
 	audit(r, "lees", "ouder:%lld", (long long)r->user.id);
 	json_object_set_new(d, "title", json_string("Mijn kinderen"));
 	json_object_set_new(d, "children", store_leave_children(r->app->store, &r->user));

@@ -132,8 +132,8 @@ json_t	*store_luxe_signals(struct store *, const struct user *, int64_t school_i
 /* The absent dates in the period of a refused request (already fetched in scope). */
 json_t	*store_leave_luxe_dates(struct store *, int64_t id);
 
-/* The parent's start page: filed verzuimmeldingen about their children [{student, soort,
- * status, filed_at}]. */
+/* The parent's start page: that a verzuimmelding about a child was filed, nothing more (§1):
+ * [{student, filed_at}], withdrawn ones left out. */
 json_t	*store_parent_meldingen(struct store *, const struct user *);
 
 /* The mail sender (verzuimctl mail). */

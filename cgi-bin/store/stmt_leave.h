@@ -126,10 +126,10 @@ X(STMT_LEAVE_LUXE_DATES, \
   "AND r.date BETWEEN lr.start_date AND lr.end_date AND strftime('%w', r.date) NOT IN ('0', '6') " \
   "WHERE lr.id = ? AND lr.status = 'afgewezen' ORDER BY r.date") \
 X(STMT_LEAVE_PARENT_MELDINGEN, \
-  "SELECT st.first_name || ' ' || st.last_name AS student, m.soort, m.status, m.filed_at, " \
-  "date(m.filed_at, 'unixepoch') AS datum " \
+  "SELECT st.first_name || ' ' || st.last_name AS student, m.filed_at " \
   "FROM guardian g JOIN melding m ON m.student_id = g.student_id JOIN student st ON " \
-  "st.id = m.student_id WHERE g.user_id = ? ORDER BY m.filed_at DESC LIMIT 50") \
+  "st.id = m.student_id WHERE g.user_id = ? AND m.status != 'ingetrokken' " \
+  "ORDER BY m.filed_at DESC LIMIT 50") \
 X(STMT_OUTBOX_DUE, \
   "SELECT id, to_addr, subject, body, tries, body_sealed FROM outbox WHERE status = 'wachtend' " \
   "AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ?") \

@@ -306,6 +306,13 @@ def test_staff_prepare_and_parent_home(stack):
     eq(home.status, 200, "parent's start page")
     check("Daan de Vries" in home.text and "In behandeling" in home.text, "children and their requests")
     check("Sem de Vries" in home.text and "Levi" not in home.text, "own children only")
+    check("Er is geen verzuimmelding" in home.text, "no melding yet")
+    stack.sql("insert into melding (student_id, school_id, soort, routed_to, loket_id, age_group, period_start, "
+              "school_year, filed_by, filed_at, details) values (1, 1, '16uur', 'leerplicht', 10, '5-18', "
+              "'2026-11-02', '2026-2027', 2, 1793000000, '{\"geheim\": \"notitie van de school\"}')")
+    home = ouder.get("/ouder")
+    check("Daan de Vries: melding ingediend op 26-10-2026" in home.text, "that a melding was filed, and when")
+    check("16uur" not in home.text and "notitie van de school" not in home.text, "nothing of its contents")
 
 
 def test_notices_need_no_decision(stack):
