@@ -416,129 +416,147 @@ calendar_load(struct store *s, int64_t calendar_id, rules_date from, rules_date 
 	return rc;
 }
 
-/* The registrations of a student up to date, sorted; caller frees *out. */
-static int
-registrations_load(struct store *s, int64_t student, const char *upto,
-    struct rules_registration **out, size_t *n)
-{
-	sqlite3_stmt *st = stmt_get(s, STMT_DESK_REGISTRATIONS);
-	struct rules_registration *r = NULL, *nr;
-	size_t cap = 0;
+/* The school calendars met while streaming, loaded once each. */
+#define CALENDARS_MAX	32
+struct calendars {
+	int64_t			 id[CALENDARS_MAX];
+	int			 ok[CALENDARS_MAX];
+	struct rules_calendar	 cal[CALENDARS_MAX];
+	size_t			 n;
+};
 
-	*n = 0;
-	sqlite3_bind_int64(st, 1, student);
-	sqlite3_bind_text(st, 2, upto, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 0);
-		const char *k = (const char *)sqlite3_column_text(st, 1);
-		int kind = -1;
-		rules_date dd;
-		for (int i = 0; k != NULL && i < RULES_REG__MAX; i++)
-			if (strcmp(rules_reg_kind_names[i], k) == 0)
-				kind = i;
-		if (d == NULL || kind < 0 || rules_date_parse(d, strlen(d), &dd) != 0)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nr = realloc(r, cap * sizeof(*r))) == NULL) {
-				sqlite3_reset(st);
-				free(r);
-				return -1;
-			}
-			r = nr;
-		}
-		r[*n].datum = dd;
-		r[*n].soort = (enum rules_reg_kind)kind;
-		r[*n].minuten = (int32_t)sqlite3_column_int(st, 2);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	rules_registrations_sort(r, *n);
-	*out = r;
-	return 0;
+static const struct rules_calendar *
+calendar_get(struct store *s, struct calendars *c, int64_t id, rules_date from, rules_date to)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->id[i] == id)
+			return c->ok[i] ? &c->cal[i] : NULL;
+	if (c->n == CALENDARS_MAX)
+		return NULL;
+	c->id[c->n] = id;
+	c->ok[c->n] = calendar_load(s, id, from, to, &c->cal[c->n]) == 0;
+	c->n++;
+	return c->ok[c->n - 1] ? &c->cal[c->n - 1] : NULL;
 }
 
-/* Signals counted per school, month and kind. */
+/* One student's registrations as they stream by, and what the signals need besides. */
+struct streamed {
+	int64_t			 id, school_id, calendar_id;
+	struct rules_student	 st;
+	int			 born_ok;
+	char			 region[RULES_REGIO_LEN];
+	struct rules_registration *regs;
+	size_t			 n, cap;
+};
+
+static void
+count_signals(struct store *s, struct streamed *x, struct calendars *cals,
+    const struct rules_policy *pol, size_t npol, rules_date from, rules_date to, json_t *out)
+{
+	const struct rules_policy *p = rules_policy_find(pol, npol, x->region);
+	const struct rules_calendar *cal;
+	struct rules_signal sig[64];
+	size_t nsig = 0;
+	char key[64];
+	int y, m, d;
+
+	if (x->n == 0 || p == NULL || !x->born_ok ||
+	    (cal = calendar_get(s, cals, x->calendar_id, rules_school_year_start(from) - 400, to)) == NULL)
+		return;
+	rules_registrations_sort(x->regs, x->n);
+	if (rules_signals(cal, p, &x->st, x->regs, x->n, to, sig, sizeof(sig) / sizeof(sig[0]),
+	    &nsig) != RULES_OK)
+		return;
+	for (size_t k = 0; k < nsig; k++) {
+		json_t *c;
+		if (sig[k].datum < from || sig[k].datum > to)
+			continue;
+		rules_date_to_ymd(sig[k].datum, &y, &m, &d);
+		snprintf(key, sizeof(key), "%lld/%04d-%02d/%s", (long long)x->school_id, y, m,
+		    rules_signal_names[sig[k].kind]);
+		c = json_object_get(out, key);
+		json_object_set_new(out, key, json_integer(json_integer_value(c) + 1));
+	}
+}
+
+/* Signals counted per school, month and kind, in one pass over the region's registrations. */
 json_t *
 store_desk_region_signals(struct store *s, const struct user *u, const struct rules_policy *pol,
     size_t npol, const char *from_date, const char *to_date)
 {
-	struct rules_calendar cal;
-	struct rules_signal sig[64];
-	json_t *students, *out, *row;
+	struct calendars *cals;
+	struct streamed x;
+	sqlite3_stmt *st;
+	json_t *out, *rows, *v;
 	rules_date from, to;
-	int64_t cal_id = -1;
-	int have_cal = 0;
+	const char *key;
 	char region[64];
-	size_t i;
 
 	if (rmc_region(s, u, region, sizeof(region)) != 0)
 		return NULL;
 	if (rules_date_parse(from_date, strlen(from_date), &from) != 0 ||
 	    rules_date_parse(to_date, strlen(to_date), &to) != 0)
 		return NULL;
-	{
-		sqlite3_stmt *st = stmt_get(s, STMT_DESK_RMC_STUDENTS);
-		sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
-		students = rows_json(st);
-	}
-	out = json_object();	/* "school_id/signal" → count */
-	json_array_foreach(students, i, row) {
-		int64_t cid = json_integer_value(json_object_get(row, "calendar_id"));
-		const char *born = json_string_value(json_object_get(row, "birth_date"));
-		const char *sreg = json_string_value(json_object_get(row, "region"));
-		const struct rules_policy *p = rules_policy_find(pol, npol, sreg ? sreg : "");
-		struct rules_registration *regs = NULL;
-		struct rules_student stu;
-		size_t nregs = 0, nsig = 0;
-		char key[64];
+	if ((cals = calloc(1, sizeof(*cals))) == NULL)
+		return NULL;
+	memset(&x, 0, sizeof(x));
+	x.id = -1;
+	out = json_object();	/* "school_id/YYYY-MM/signal" → count */
+	st = stmt_get(s, STMT_DESK_RMC_REGISTRATIONS);
+	sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, to_date, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *dt = (const char *)sqlite3_column_text(st, 7);
+		const char *kind = (const char *)sqlite3_column_text(st, 8);
+		int k = -1;
+		rules_date dd;
 
-		if (cid != cal_id) {
-			if (have_cal)
-				rules_calendar_free(&cal);
-			have_cal = calendar_load(s, cid, rules_school_year_start(from) - 400, to,
-			    &cal) == 0;
-			cal_id = cid;
+		if (id != x.id) {
+			const char *born = (const char *)sqlite3_column_text(st, 2);
+			count_signals(s, &x, cals, pol, npol, from, to, out);
+			x.id = id;
+			x.n = 0;
+			x.school_id = sqlite3_column_int64(st, 1);
+			x.calendar_id = sqlite3_column_int64(st, 6);
+			x.born_ok = born != NULL && rules_date_parse(born, strlen(born), &x.st.geboren) == 0;
+			x.st.startkwalificatie = sqlite3_column_int(st, 3);
+			x.st.vrijgesteld = sqlite3_column_int(st, 4);
+			x.st.sort = RULES_SORT_MBO;
+			col_text(st, 5, x.region, sizeof(x.region));
 		}
-		if (!have_cal || p == NULL || born == NULL ||
-		    rules_date_parse(born, strlen(born), &stu.geboren) != 0)
+		for (int i = 0; kind != NULL && i < RULES_REG__MAX; i++)
+			if (strcmp(rules_reg_kind_names[i], kind) == 0)
+				k = i;
+		if (dt == NULL || k < 0 || rules_date_parse(dt, strlen(dt), &dd) != 0)
 			continue;
-		stu.startkwalificatie = (int)json_integer_value(json_object_get(row, "startkwalificatie"));
-		stu.vrijgesteld = (int)json_integer_value(json_object_get(row, "exempt"));
-		stu.sort = RULES_SORT_MBO;
-		if (registrations_load(s, json_integer_value(json_object_get(row, "id")), to_date,
-		    &regs, &nregs) != 0)
-			continue;
-		if (nregs > 0 && rules_signals(&cal, p, &stu, regs, nregs, to, sig,
-		    sizeof(sig) / sizeof(sig[0]), &nsig) == RULES_OK) {
-			for (size_t k = 0; k < nsig; k++) {
-				json_t *c;
-				int y, m, d;
-				if (sig[k].datum < from || sig[k].datum > to)
-					continue;
-				rules_date_to_ymd(sig[k].datum, &y, &m, &d);
-				snprintf(key, sizeof(key), "%lld/%04d-%02d/%s",
-				    (long long)json_integer_value(json_object_get(row, "school_id")),
-				    y, m, rules_signal_names[sig[k].kind]);
-				c = json_object_get(out, key);
-				json_object_set_new(out, key, json_integer(json_integer_value(c) + 1));
-			}
+		if (x.n == x.cap) {
+			size_t cap = x.cap ? x.cap * 2 : 64;
+			struct rules_registration *nr = realloc(x.regs, cap * sizeof(*nr));
+			if (nr == NULL)
+				break;
+			x.regs = nr;
+			x.cap = cap;
 		}
-		free(regs);
+		x.regs[x.n].datum = dd;
+		x.regs[x.n].soort = (enum rules_reg_kind)k;
+		x.regs[x.n].minuten = (int32_t)sqlite3_column_int(st, 9);
+		x.n++;
 	}
-	if (have_cal)
-		rules_calendar_free(&cal);
-	json_decref(students);
-	{
-		json_t *rows = json_array(), *v;
-		const char *key;
-		json_object_foreach(out, key, v) {
-			const char *slash = strchr(key, '/');
-			json_array_append_new(rows, json_pack("{s:I,s:s%,s:s,s:I}", "school_id",
-			    (json_int_t)strtoll(key, NULL, 10), "maand", slash + 1, (size_t)7,
-			    "signaal", slash + 9, "n", json_integer_value(v)));
-		}
-		json_decref(out);
-		return rows;
+	sqlite3_reset(st);
+	count_signals(s, &x, cals, pol, npol, from, to, out);
+	free(x.regs);
+	for (size_t i = 0; i < cals->n; i++)
+		if (cals->ok[i])
+			rules_calendar_free(&cals->cal[i]);
+	free(cals);
+	rows = json_array();
+	json_object_foreach(out, key, v) {
+		const char *slash = strchr(key, '/');
+		json_array_append_new(rows, json_pack("{s:I,s:s%,s:s,s:I}", "school_id",
+		    (json_int_t)strtoll(key, NULL, 10), "maand", slash + 1, (size_t)7,
+		    "signaal", slash + 9, "n", json_integer_value(v)));
 	}
+	json_decref(out);
+	return rows;
 }

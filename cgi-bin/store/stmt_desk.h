@@ -129,14 +129,12 @@ X(STMT_DESK_RMC_MONTH, \
   "JOIN gemeente g ON g.id = sc.gemeente_id WHERE sc.sort = 'mbo' AND g.region = ?1 " \
   "AND m.status <> 'ingetrokken' AND m.filed_at >= ?2 AND m.filed_at < ?3 " \
   "GROUP BY m.school_id, m.soort") \
-X(STMT_DESK_RMC_STUDENTS, \
-  "SELECT st.id, st.school_id, st.birth_date, st.startkwalificatie, st.exempt, sc.sort, " \
-  "sc.region, sc.calendar_id FROM student st JOIN school sc ON sc.id = st.school_id " \
-  "JOIN gemeente g ON g.id = sc.gemeente_id WHERE sc.sort = 'mbo' AND g.region = ?1 " \
-  "ORDER BY sc.calendar_id, st.id") \
-X(STMT_DESK_REGISTRATIONS, \
-  "SELECT date, kind, minutes FROM registration WHERE student_id = ?1 AND active = 1 " \
-  "AND date <= ?2 ORDER BY date") \
+X(STMT_DESK_RMC_REGISTRATIONS, \
+  "SELECT st.id, st.school_id, st.birth_date, st.startkwalificatie, st.exempt, sc.region, " \
+  "sc.calendar_id, r.date, r.kind, r.minutes FROM student st " \
+  "JOIN school sc ON sc.id = st.school_id JOIN gemeente g ON g.id = sc.gemeente_id " \
+  "JOIN registration r ON r.student_id = st.id AND r.active = 1 AND r.date <= ?2 " \
+  "WHERE sc.sort = 'mbo' AND g.region = ?1 ORDER BY st.id, r.date") \
 X(STMT_DESK_VACATIONS, \
   "SELECT start_date, end_date FROM vacation WHERE calendar_id = ?1 ORDER BY start_date")
 
