@@ -92,7 +92,18 @@ async function crawl(page, who, start, limit = 60) {
 			continue;
 		seenShape.set(shape, n + 1);
 		page.problems = [];
-		const resp = await page.goto(stack.base + p);
+		let resp;
+		try {
+			resp = await page.goto(stack.base + p);
+		} catch (e) {
+			// A file to save (CSV export, attachment) is not a page: check it answers, no more.
+			if (!/Download is starting/.test(String(e && e.message)))
+				throw e;
+			const r = await page.request.get(stack.base + p);
+			if (r.status() !== 200)
+				problems.push(`${who} ${p}: download answers ${r.status()}`);
+			continue;
+		}
 		visited += 1;
 		const status = resp ? resp.status() : 0;
 		const url = new URL(page.url());
