@@ -44,10 +44,8 @@ def test_inbox_of_100000_meldingen_under_50ms(stack):
         check(len(re.findall(r'href="/loket/meldingen/[0-9]+"', r.text)) == 25, name + ": a full page")
         best, med = min(times), statistics.median(times)
         print("# %s: best %.1f ms, median %.1f ms, max %.1f ms" % (name, best, med, max(times)))
-        # Typed deep page numbers walk the index (about 10 ms of CPU at 75,000 rows): reported
-        # here, held to the limit by make bench (tests/bench/bench_desk) on a quiet machine.
-        if strict:
-            check(best < LIMIT_MS, "%s: best %.1f ms, median %.1f ms (limit %.0f ms)" % (name, best, med, LIMIT_MS))
+        # Timings are reported only: speed goals are held by make bench (tests/bench/bench_desk),
+        # never by a timed test in make check.
     # The keyset pages are the right ones: the same rows as the OFFSET query.
     ids = [int(x) for x in re.findall(r'href="/loket/meldingen/([0-9]+)"', c.get(nxt).text)]
     want = stack.sql("select id from melding where loket_id = 10 order by case status when 'geregistreerd' then 0 "
