@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include "http/app.h"
 #include "pages/pages.h"
+#include "pages/desk.h"
 #include "store/store.h"
 
 #define ATTACH_MAX	(5u * 1024 * 1024)	/* per file */
@@ -882,6 +883,12 @@ decorate_melding(json_t *m)
 		if (json_is_string(json_object_get(e, "status")))
 			json_object_set_new(e, "status_label", json_string(label_of(status_names,
 			    status_labels, json_string_value(json_object_get(e, "status")))));
+		if (json_is_string(json_object_get(e, "mas_action"))) {
+			int a = desk_lookup(desk_mas_names, DESK_MAS__MAX,
+			    json_string_value(json_object_get(e, "mas_action")));
+			if (a >= 0)
+				json_object_set_new(e, "mas_label", json_string(desk_mas_labels[a]));
+		}
 	}
 	details = json_loads(json_string_value(json_object_get(m, "details")), 0, NULL);
 	list = json_array();
