@@ -253,8 +253,17 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 		json_object_set_new(d, "registraties", store_leave_registrations(r->app->store, id));
 	}
 	if (role != ROLE_OUDER) {
-		json_object_set_new(d, "eerder", store_leave_granted(r->app->store,
-		    jint(req, "student_id"), jstr(req, "school_year")));
+		json_t *eerder = store_leave_granted(r->app->store, jint(req, "student_id"),
+		    jstr(req, "school_year")), *e;
+		size_t i;
+		json_array_foreach(eerder, i, e) {
+			json_object_set_new(e, "grond_label", json_string(leave_label("grond",
+			    jstr(e, "ground"))));
+			if (jstr(e, "category")[0] != '\0')
+				json_object_set_new(e, "categorie_label", json_string(leave_label(
+				    "categorie", jstr(e, "category"))));
+		}
+		json_object_set_new(d, "eerder", eerder);
 		if (strcmp(st, "afgewezen") == 0)
 			json_object_set_new(d, "luxe", store_leave_luxe_dates(r->app->store, id));
 	}
@@ -552,7 +561,7 @@ page_leave_decide(struct req *r)
 	    "voor %s (%s t/m %s): het verlof is %s.\n\nDe besluitbrief staat in het Verzuimloket "
 	    "(log in): %s/verlof/%lld/brief\nIn de brief leest u ook hoe u bezwaar kunt maken als u "
 	    "het niet eens bent met het besluit.\n\nMet vriendelijke groet,\n%s\n%s\n",
-	    jstr(req, "parent"), jstr(req, "student"), jstr(req, "start_date"), jstr(req, "end_date"),
+	    jstr(req, "parent"), jstr(req, "student"), jstr(req, "van_nl"), jstr(req, "tot_nl"),
 	    granted ? "toegekend" : "afgewezen", base_url(r), (long long)id, r->user.name, org);
 	dd.mail_body = body;
 	rc = store_leave_decide(r->app->store, &r->user, id, &dd);

@@ -12,7 +12,8 @@
 #define LEAVE_COLUMNS \
   "lr.id, lr.student_id, lr.school_id, lr.requested_by, lr.ground, lr.category, lr.degree, " \
   "lr.place, lr.start_date, lr.end_date, lr.school_days, lr.explanation, lr.status, lr.loket_id, " \
-  "lr.verdict, lr.school_year, lr.created_at, " \
+  "lr.verdict, lr.school_year, lr.created_at, strftime('%d-%m-%Y', lr.start_date) AS van_nl, " \
+  "strftime('%d-%m-%Y', lr.end_date) AS tot_nl, " \
   "st.first_name || ' ' || st.last_name AS student, st.birth_date, st.startkwalificatie, " \
   "st.exempt, st.days_per_week, st.gemeente_id, st.class_name, st.parent_name AS parent_names, " \
   "st.address, st.postcode, st.city, " \
@@ -47,7 +48,8 @@ X(STMT_LEAVE_OVERLAP, \
   "'in_behandeling', 'doorgestuurd', 'toegekend', 'kennisgeving') AND start_date <= ? " \
   "AND end_date >= ? ORDER BY id LIMIT 1") \
 X(STMT_LEAVE_GRANTED, \
-  "SELECT id, ground, category, start_date, end_date, school_days FROM leave_request " \
+  "SELECT id, ground, category, start_date, end_date, school_days, " \
+  "strftime('%d-%m-%Y', start_date) AS van_nl, strftime('%d-%m-%Y', end_date) AS tot_nl FROM leave_request " \
   "WHERE student_id = ? AND school_year = ? AND status = 'toegekend' ORDER BY start_date") \
 X(STMT_LEAVE_ATT_ADD, \
   "INSERT INTO attachment (leave_request_id, filename, ctype, size, sha256, data, uploaded_by) " \
@@ -89,7 +91,8 @@ X(STMT_LEAVE_DECISION, \
   "SELECT decision, reasons, reason_text, decider_role, decider_name, decider_org, " \
   "decider_contact, decided_at FROM leave_decision WHERE leave_request_id = ?") \
 X(STMT_LEAVE_REGS, \
-  "SELECT date, minutes FROM registration WHERE leave_request_id = ? AND active = 1 " \
+  "SELECT date, strftime('%d-%m-%Y', date) AS datum, minutes FROM registration " \
+  "WHERE leave_request_id = ? AND active = 1 " \
   "AND kind = 'verlof' ORDER BY date") \
 X(STMT_LEAVE_SET_STATUS, \
   "UPDATE leave_request SET status = :new WHERE id = :id AND status IN (:a, :b, :c)") \
@@ -114,14 +117,16 @@ X(STMT_LEAVE_REG_ADD, \
   "?, 'verlof', id FROM leave_request WHERE id = ?") \
 X(STMT_LEAVE_LUXE, \
   "SELECT lr.id AS leave_request_id, lr.student_id, st.first_name || ' ' || st.last_name AS student, " \
-  "lr.start_date, lr.end_date, count(DISTINCT r.date) AS dagen, min(r.date) AS eerste " \
+  "lr.start_date, lr.end_date, strftime('%d-%m-%Y', lr.start_date) AS van_nl, " \
+  "strftime('%d-%m-%Y', lr.end_date) AS tot_nl, count(DISTINCT r.date) AS dagen, min(r.date) AS eerste " \
   "FROM leave_request lr JOIN student st ON st.id = lr.student_id JOIN registration r ON " \
   "r.student_id = lr.student_id AND r.active = 1 AND r.kind NOT IN ('verlof', 'ziek') " \
   "AND r.date BETWEEN lr.start_date AND lr.end_date AND strftime('%w', r.date) NOT IN ('0', '6') " \
   "WHERE lr.school_id = ? AND lr.status = 'afgewezen' AND lr.ground IN ('11f', '11g') " \
   "GROUP BY lr.id ORDER BY eerste DESC, lr.id DESC") \
 X(STMT_LEAVE_LUXE_DATES, \
-  "SELECT DISTINCT r.date, r.kind FROM leave_request lr JOIN registration r ON " \
+  "SELECT DISTINCT r.date, strftime('%d-%m-%Y', r.date) AS datum, r.kind FROM leave_request lr " \
+  "JOIN registration r ON " \
   "r.student_id = lr.student_id AND r.active = 1 AND r.kind NOT IN ('verlof', 'ziek') " \
   "AND r.date BETWEEN lr.start_date AND lr.end_date AND strftime('%w', r.date) NOT IN ('0', '6') " \
   "WHERE lr.id = ? AND lr.status = 'afgewezen' ORDER BY r.date") \
