@@ -13,7 +13,10 @@ art="$root/tests/artifacts/fuzz"
 mkdir -p "$art"
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 work=$(mktemp -d "${TMPDIR:-/tmp}/verzuim-fuzz.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+pids=""
+trap 'rm -rf "$work"' EXIT
+# Stopped: stop the fuzzers too (each runs in its own subshell).
+trap 'for p in $pids; do pkill -P "$p" 2>/dev/null; kill "$p" 2>/dev/null; done; exit 130' INT TERM
 
 # Halt on the first report of either sanitizer; a finding must end the run with an artefact.
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
@@ -35,7 +38,6 @@ for b in "$@"; do
 	[ -x "$b" ] || { echo "run.sh: $b is not an executable (make fuzz builds it)" >&2; exit 2; }
 done
 bins="$*"	# paths without spaces
-pids=""
 for b in $bins; do
 	one "$b" &
 	pids="$pids $!"
