@@ -268,6 +268,8 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 			json_object_set_new(d, "luxe", store_leave_luxe_dates(r->app->store, id));
 	}
 	json_object_set_new(d, "is_ouder", json_boolean(role == ROLE_OUDER));
+	/* Earlier requests are linked only for the school: a desk sees those forwarded to it. */
+	json_object_set_new(d, "is_staff", json_boolean(role == ROLE_SCHOOL || role == ROLE_DIRECTEUR));
 	json_object_set_new(d, "kan_intrekken", json_boolean(role == ROLE_OUDER && is_open));
 	json_object_set_new(d, "kan_voorbereiden", json_boolean((role == ROLE_SCHOOL ||
 	    role == ROLE_DIRECTEUR) && (strcmp(st, "ingediend") == 0 ||

@@ -164,6 +164,8 @@ def test_twelve_days_forwarded_to_leerplicht(stack):
     check('href="/verlof/%d"' % rid in lp.get("/verlof").text, "desk's list holds it")
     page = lp.get("/verlof/%d" % rid)
     check("Besluit nemen" in page.text and "School adviseert positief." in page.text, "decision page with advice")
+    for href in re.findall(r'href="(/verlof/\d+[^"]*)"', page.text):
+        eq(lp.get(href).status, 200, "the desk can follow " + href)
     r = lp.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "Zorg voor oma."})
     eq(r.status, 303, "decided by the desk")
     eq(stack.sql("select status from leave_request where id = %d" % rid), "toegekend", "granted")
