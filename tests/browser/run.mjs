@@ -200,6 +200,8 @@ try {
 		eq(new URL(page.url()).pathname, '/inloggen', 'expired session sends a page request to log-in');
 		await screenshot(page, 'sessie verlopen');
 		check(!/Uitloggen/.test(await page.textContent('header')), 'no logged-in header');
+		eq(stack.sql("SELECT count(*) FROM session s JOIN app_user u ON u.id = s.user_id WHERE u.email = 'beheer@demo.nl'"),
+			'0', 'the expired session is removed from the database');
 		// A form posted from a page opened before the expiry is refused, with a page in Dutch.
 		page.problems = [];
 		const r = await page.request.post(stack.base + '/beheer/gebruikers/nieuw', {
@@ -210,7 +212,11 @@ try {
 		eq(new URL(page.url()).pathname, '/beheer', 'logged in again');
 		const r2 = await page.goto(stack.base + '/beheer/gebruikers');
 		eq(r2.status(), 200, 'page after new log-in');
-		await logout(page);
+		// Active all the time but logged in for 13 hours: past SESSION_ABSOLUTE (12 hours).
+		stack.sql("UPDATE session SET created_at = created_at - 13 * 3600");
+		await page.goto(stack.base + '/beheer/gebruikers');
+		eq(new URL(page.url()).pathname, '/inloggen', 'a session older than 12 hours ends too');
+		await context.clearCookies();
 	});
 
 	await run.test('browser.each_role_lands_on_its_start_page', async () => {
