@@ -9,6 +9,7 @@
 #include "http/app.h"
 #include "pages/pages.h"
 #include "store/store.h"
+#include "store/leave.h"
 
 #define SIGNALS_PER_PAGE 100
 
@@ -141,6 +142,9 @@ page_school_signals(struct req *r)
 	d = json_pack("{s:s,s:o,s:i,s:i,s:i,s:s}", "title", "Signalen", "signals", rows,
 	    "nopen", (json_int_t)nopen, "nverplicht", (json_int_t)nverplicht, "noverdue",
 	    (json_int_t)noverdue, "today", c.today_s);
+	/* §8: absence in a refused leave period is luxe verzuim (a melding 'luxe' may follow). */
+	json_object_set_new(d, "luxe", store_luxe_signals(r->app->store, &r->user,
+	    r->user.school_id));
 	school_pagination(d, page, SIGNALS_PER_PAGE, (int)nopen, "/school/signalen", NULL);
 	free(open);
 	free(ans);

@@ -223,6 +223,9 @@ def test_luxe_signal(stack):
           "luxe signal for the school")
     check(day2.strftime("%d-%m-%Y") + " (ongeoorloofd)" in directeur.get("/verlof/%d" % rid).text,
           "absent date on the request")
+    signals = login(stack, "school@demo.nl").get("/school/signalen").text
+    check('data-signaal="luxe" data-leerling="1"' in signals and 'href="/verlof/%d"' % rid in signals,
+          "luxe signal on the school's signals overview")
     check("luxe verzuim" not in login(stack, "school2@demo.nl").get("/verlof").text, "not for another school")
 
 
