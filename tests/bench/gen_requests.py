@@ -71,10 +71,10 @@ def main():
     st = _Stack(port)
     shell = []
 
-    def put(name, path, status, script):
+    def put(name, path, status, script, cookie=""):
         with open(os.path.join(out, name + ".lua"), "w") as f:
             f.write(script)
-        shell.append("%s_path='%s'; %s_status=%d" % (name, path, name, status))
+        shell.append("%s_path='%s'; %s_status=%d; %s_cookie='%s'" % (name, path, name, status, name, cookie))
 
     anon = Client(st)
     put("login", "/inloggen", anon.get("/inloggen").status, lua_get(None))
@@ -83,12 +83,12 @@ def main():
     school = Client(st)
     school.login("school@demo.nl")
     sc = "vl_sessie=" + school.cookies.get("vl_sessie", "")
-    put("signals", "/school/signalen", school.get("/school/signalen").status, lua_get(sc))
+    put("signals", "/school/signalen", school.get("/school/signalen").status, lua_get(sc), sc)
 
     desk = Client(st)
     desk.login("leerplicht@demo.nl")
     dc = "vl_sessie=" + desk.cookies.get("vl_sessie", "")
-    put("inbox", "/loket", desk.get("/loket").status, lua_get(dc))
+    put("inbox", "/loket", desk.get("/loket").status, lua_get(dc), dc)
 
     try:
         path, pairs = submit.prepare_melding(school, 1)
