@@ -27,6 +27,8 @@ struct app {
 	unsigned char		 key[32];	/* from key_file: keyed hashes, encryption */
 	struct rules_policy	 policies[8];	/* sql/policies.csv */
 	size_t			 npolicies;
+	json_t			*loketten;	/* the footer's desk contacts, refreshed each minute */
+	int64_t			 loketten_at;
 };
 
 struct route {

@@ -99,7 +99,13 @@ layout_data(struct req *r, const char *title)
 				    strcmp(r->path, nav[i].href) == 0));
 	}
 	json_object_set_new(d, "nav", items);
-	json_object_set_new(d, "loketten", store_loketten(r->app->store));
+	/* The desks change seldom (beheer): one query a minute per worker, not one per page. */
+	if (r->app->loketten == NULL || store_now() - r->app->loketten_at >= 60) {
+		json_decref(r->app->loketten);
+		r->app->loketten = store_loketten(r->app->store);
+		r->app->loketten_at = store_now();
+	}
+	json_object_set(d, "loketten", r->app->loketten);
 	return d;
 }
 

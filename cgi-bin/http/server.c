@@ -118,6 +118,7 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 	}
 	buf_free(&r.body);
 	buf_free(&r.headers);
+	json_decref(app.loketten);
 	store_close(app.store);
 	sodium_memzero(app.key, sizeof(app.key));
 	_exit(0);

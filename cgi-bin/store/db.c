@@ -141,7 +141,9 @@ store_open(const char *dbpath, char *err, size_t errsz)
 
 	if (s == NULL)
 		return NULL;
-	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* A worker is one process with one thread: no mutexes needed on its connection. */
+	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
 		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(s->db));
 		goto fail;
 	}
