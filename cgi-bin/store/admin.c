@@ -33,13 +33,9 @@ json_t *
 store_admin_user(struct store *s, int64_t id)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER);
-	json_t *o = NULL;
 
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 int64_t

@@ -239,6 +239,24 @@ row_json(sqlite3_stmt *st)
 }
 
 json_t *
+row1_json(sqlite3_stmt *st)
+{
+	json_t *o = sqlite3_step(st) == SQLITE_ROW ? row_json(st) : NULL;
+
+	sqlite3_reset(st);
+	return o;
+}
+
+int64_t
+int1(sqlite3_stmt *st, int64_t dflt)
+{
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : dflt;
+
+	sqlite3_reset(st);
+	return v;
+}
+
+json_t *
 rows_json(sqlite3_stmt *st)
 {
 	json_t *a = json_array();

@@ -142,9 +142,7 @@ store_leave_overlap(struct store *s, int64_t student_id, const char *van, const 
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_text(st, 2, tot, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, van, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
@@ -192,14 +190,10 @@ json_t *
 store_leave_attachment_pending(struct store *s, const struct user *u, int64_t id)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_ATT_PENDING);
-	json_t *o = NULL;
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, u->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 static int
@@ -225,9 +219,7 @@ store_leave_by_token(struct store *s, const struct user *u, const char *token)
 
 	sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, u->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
@@ -289,14 +281,10 @@ json_t *
 store_leave_get(struct store *s, const struct user *u, int64_t id)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_GET);
-	json_t *o = NULL;
 
 	bind_name_int(st, ":id", id);
 	bind_scope(st, u);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 json_t *
@@ -335,13 +323,9 @@ json_t *
 store_leave_decision(struct store *s, int64_t id)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_DECISION);
-	json_t *o = NULL;
 
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 int

@@ -153,17 +153,13 @@ json_t *
 store_school_student(struct store *s, const struct user *u, int64_t id)
 {
 	sqlite3_stmt *st;
-	json_t *o = NULL;
 
 	if (!is_staff(u))
 		return NULL;
 	st = stmt_get(s, STMT_SCHOOL_STUDENT_GET);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, u->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 static int
@@ -231,17 +227,13 @@ json_t *
 store_school_reg(struct store *s, const struct user *u, int64_t id)
 {
 	sqlite3_stmt *st;
-	json_t *o = NULL;
 
 	if (!is_staff(u))
 		return NULL;
 	st = stmt_get(s, STMT_SCHOOL_REG_GET);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, u->school_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 static int
@@ -319,9 +311,7 @@ store_school_gemeente_id(struct store *s, const char *name)
 	int64_t id = 0;
 
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
@@ -336,9 +326,7 @@ store_school_student_by_number(struct store *s, const struct user *u, const char
 	st = stmt_get(s, STMT_SCHOOL_STUDENT_BY_NUMBER);
 	sqlite3_bind_int64(st, 1, u->school_id);
 	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
@@ -504,9 +492,7 @@ store_school_loket_for(struct store *s, int64_t gemeente_id, const char *kind)
 
 	sqlite3_bind_int64(st, 1, gemeente_id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
@@ -514,13 +500,9 @@ json_t *
 store_school_loket(struct store *s, int64_t loket_id)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_SCHOOL_LOKET_GET);
-	json_t *o = NULL;
 
 	sqlite3_bind_int64(st, 1, loket_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		o = row_json(st);
-	sqlite3_reset(st);
-	return o;
+	return row1_json(st);
 }
 
 /* ---------------------------------------------------------------- meldingen */
@@ -573,9 +555,7 @@ melding_by_token(struct store *s, const char *token)
 	int64_t id = 0;
 
 	sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = int1(st, id);
 	return id;
 }
 
