@@ -32,6 +32,9 @@ int cmd_verlof(int argc, char **argv);
 
 /* Database subcommands. */
 int cmd_audit(int argc, char **argv);          /* audit_cmd.c: audit verify --db FILE */
+int cmd_migrate(int argc, char **argv);        /* admin_cmds.c */
+int cmd_gebruiker(int argc, char **argv);      /* admin_cmds.c */
+int cmd_vakanties(int argc, char **argv);      /* admin_cmds.c */
 int cmd_mail(int argc, char **argv);           /* mail_cmd.c: the outbox sender */
 
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */

@@ -18,6 +18,10 @@ static const struct ctl_command commands[] = {
 	  "[--vrijgesteld] [--soort po|vo|mbo] [--vakanties FILE] < registraties.csv" },
 	{ "verlof", cmd_verlof, "[--vakanties FILE] < aanvraag.json" },
 	{ "audit", cmd_audit, "verify --db FILE" },
+	{ "migrate", cmd_migrate, "--db FILE [--sql DIR]" },
+	{ "gebruiker", cmd_gebruiker,
+	  "--db FILE --email E --naam N --rol ROL [--school BRIN | --loket ID]" },
+	{ "vakanties", cmd_vakanties, "--db FILE --kalender NAAM < vakanties.csv" },
 	{ "mail", cmd_mail, "--db FILE --smtp smtp://host:poort|--sendmail PAD [--van ADRES] [--sleutel FILE] [--loop SEC] [--backoff SEC] [--pogingen N]" },
 };
 

@@ -240,3 +240,50 @@ store_user_id_by_email(struct store *s, const char *email)
 
 	return store_user_for_login(s, email, &lu) == 0 && !lu.disabled ? lu.id : 0;
 }
+
+int64_t
+store_admin_school_by_brin(struct store *s, const char *brin)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_SCHOOL_BY_BRIN);
+
+	sqlite3_bind_text(st, 1, brin, -1, SQLITE_STATIC);
+	return int1(st, 0);
+}
+
+int64_t
+store_calendar_replace(struct store *s, const char *name, const struct vacation_row *v, size_t n)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+
+	if (store_begin(s) != 0)
+		return -1;
+	st = stmt_get(s, STMT_CALENDAR_FIND);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if ((id = int1(st, 0)) == 0) {
+		st = stmt_get(s, STMT_CALENDAR_INSERT);
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (stmt_exec(s, st) != 0)
+			goto fail;
+		id = sqlite3_last_insert_rowid(s->db);
+	}
+	st = stmt_get(s, STMT_VACATIONS_DELETE);
+	sqlite3_bind_int64(st, 1, id);
+	if (stmt_exec(s, st) != 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		st = stmt_get(s, STMT_VACATION_INSERT);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, v[i].start, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, v[i].end, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, v[i].name, -1, SQLITE_STATIC);
+		if (stmt_exec(s, st) != 0)
+			goto fail;
+	}
+	if (store_commit(s) != 0)
+		goto fail;
+	return id;
+fail:
+	store_rollback(s);
+	return -1;
+}

@@ -26,6 +26,16 @@ int64_t	 store_admin_loket_insert(struct store *, int64_t gemeente_id, const cha
 /* Whether a row with that id exists in school, loket, gemeente or calendar. */
 int	 store_admin_exists(struct store *, const char *what, int64_t id);
 
+int64_t	 store_admin_school_by_brin(struct store *, const char *brin);	/* 0: none */
+
+/* A calendar's vacations, replaced as a whole (verzuimctl vakanties). */
+struct vacation_row {
+	char	 start[11], end[11], name[121];
+};
+/* Creates the calendar when it does not exist; returns its id, or -1. One transaction. */
+int64_t	 store_calendar_replace(struct store *, const char *name, const struct vacation_row *,
+	    size_t n);
+
 /* One-time links (24 hours, single use; only the hash is stored). */
 int	 store_token_insert(struct store *, const unsigned char hash[32], int64_t user_id,
 	    const char *purpose, int64_t expires_at);

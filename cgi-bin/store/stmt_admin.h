@@ -40,6 +40,12 @@ X(STMT_TOKEN_FIND, \
   "SELECT t.id, t.user_id, t.purpose, u.email FROM onetime_token t JOIN app_user u ON u.id = t.user_id " \
   "WHERE t.token_hash = ? AND t.used_at IS NULL AND t.expires_at > ? AND u.disabled = 0") \
 X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
+X(STMT_ADMIN_SCHOOL_BY_BRIN, "SELECT id FROM school WHERE brin = ?") \
+X(STMT_CALENDAR_FIND, "SELECT id FROM calendar WHERE name = ?") \
+X(STMT_CALENDAR_INSERT, "INSERT INTO calendar (name) VALUES (?)") \
+X(STMT_VACATIONS_DELETE, "DELETE FROM vacation WHERE calendar_id = ?") \
+X(STMT_VACATION_INSERT, \
+  "INSERT INTO vacation (calendar_id, start_date, end_date, name) VALUES (?, ?, ?, ?)") \
 X(STMT_OUTBOX_LIST, \
   "SELECT id, to_addr, subject, body, body_sealed, status, tries, created_at FROM outbox " \
   "ORDER BY id DESC LIMIT 50")
