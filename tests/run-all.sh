@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test suite of `make check` and adds up the results:
-#   the Check unit-test binaries given as arguments, tests/cli/*.sh, tests/e2e/test_*.py and,
+#   the Check unit-test binaries given as arguments, tests/cli/*.sh, tests/e2e/test_*.py, the
+#   load and fault test (tests/load/fault.py) and,
 #   when Chromium and node_modules are present, the browser tests (make e2e).
 # Each suite's own output is kept in tests/artifacts/<suite>.log; failures are shown in full.
 # Closing line: "check: N passed, N failed".
@@ -86,6 +87,9 @@ while [ $# -gt 0 ]; do
 		report "$na" lines
 	fi
 done
+# Load and faults: 1,000 concurrent melding submissions while workers are SIGKILLed (~10 s).
+run_suite load python3 "$root/tests/load/fault.py"
+report load lines
 if [ -x /usr/bin/chromium ] && [ -d "$root/node_modules/playwright-core" ] && [ -f "$root/tests/browser/run.mjs" ]; then
 	run_suite browser node "$root/tests/browser/run.mjs"
 	report browser lines

@@ -206,6 +206,8 @@ request_handle(struct app *app, struct req *r, void *fcgi)
 	if (!(rt->roles & R_ANON) && !r->logged_in) {
 		if (r->method == METHOD_POST)
 			http_error(r, 403);
+		else if (fields_str(&r->cookies, SESSION_COOKIE) != NULL)
+			http_redirect(r, "/inloggen?verlopen=1");	/* say why */
 		else
 			http_redirect(r, "/inloggen");
 		goto out;

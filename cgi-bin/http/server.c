@@ -156,7 +156,7 @@ server_run(const struct config *cfg)
 		return 1;
 	unlink(cfg->socket);
 	mode_t old = umask(0117);	/* socket rw for owner and group only */
-	sock = FCGX_OpenSocket(cfg->socket, 256);
+	sock = FCGX_OpenSocket(cfg->socket, 4096);	/* nginx may queue many at once */
 	umask(old);
 	if (sock < 0) {
 		fprintf(stderr, "verzuimd: cannot open socket %s\n", cfg->socket);

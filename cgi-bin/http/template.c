@@ -888,12 +888,16 @@ struct scope {
 	size_t			 index, count;	/* count > 0: a loop */
 };
 
+#define TMPL_OUTPUT_MAX	(16u * 1024 * 1024)
+#define TMPL_STEPS_MAX	(10u * 1000 * 1000)	/* nodes rendered for one page */
+
 struct render {
 	const struct tmpl_set	*set;
 	struct buf		*out;
 	const struct scope	*top;
 	const struct tmpl	*content;	/* page placed by @content */
 	int			 partials;
+	size_t			 steps;
 };
 
 enum vkind {
@@ -1088,6 +1092,9 @@ render_nodes(struct render *r, const struct nodes *l, const struct scope *sc)
 	int		 rc = 0, t;
 
 	for (i = 0; i < l->n && rc == 0; i++) {
+		/* No page is this large: stop a runaway (deeply nested loops) instead of eating memory. */
+		if (r->out->len > TMPL_OUTPUT_MAX || ++r->steps > TMPL_STEPS_MAX)
+			return -1;
 		n = &l->v[i];
 		switch (n->type) {
 		case NODE_TEXT:

@@ -55,7 +55,8 @@ struct tmpl_set	*tmpl_load_mem(const struct tmpl_src *, size_t n,
 		    char *err, size_t errsz);
 
 /*
- * Append the rendering of the named template to out. -1 if there is no
+ * Append the rendering of the named template to out. -1 if the output would pass 16 MiB,
+ * there is no
  * such template, partials nest deeper than 16 or memory runs out; out is
  * then as before the call.
  */

@@ -30,7 +30,8 @@ page_login_form(struct req *r)
 		http_redirect(r, "/");
 		return;
 	}
-	login_form(r, 200, "", NULL);
+	login_form(r, 200, "", query_str(r, "verlopen") != NULL ? "U bent automatisch uitgelogd "
+	    "omdat u een tijd niets hebt gedaan, of uw sessie is verlopen. Log opnieuw in." : NULL);
 }
 
 /* A hash to verify against when the account does not exist, so the time taken tells nothing. */

@@ -88,7 +88,8 @@ page_school_signals(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	qsort(ans, nans, sizeof(*ans), cmp_answered);
+	if (nans > 1)
+		qsort(ans, nans, sizeof(*ans), cmp_answered);
 	for (size_t i = 0; i < in.nstudents; i++) {
 		const struct signal_student *ss = &in.students[i];
 		struct rules_signal *sig = buf;
