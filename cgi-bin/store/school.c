@@ -126,27 +126,36 @@ store_school_vacations(struct store *s, int64_t calendar_id, struct rules_vacati
 
 /* ---------------------------------------------------------------- students */
 
+/*
+ * A total and one page of rows from a pair of statements that both take (school_id, filter)
+ * and the list also (limit, offset): the student list and the melding list.
+ */
+static json_t *
+school_page(struct store *s, enum stmt count, enum stmt list, int64_t school_id,
+    const char *filter, int limit, int offset, int *total)
+{
+	sqlite3_stmt *st = stmt_get(s, count);
+
+	sqlite3_bind_int64(st, 1, school_id);
+	sqlite3_bind_text(st, 2, filter ? filter : "", -1, SQLITE_STATIC);
+	*total = (int)int1(st, 0);
+	st = stmt_get(s, list);
+	sqlite3_bind_int64(st, 1, school_id);
+	sqlite3_bind_text(st, 2, filter ? filter : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int(st, 4, offset);
+	return rows_json(st);
+}
+
 json_t *
 store_school_students(struct store *s, const struct user *u, const char *q, int limit, int offset,
     int *total)
 {
-	sqlite3_stmt *st;
-
 	*total = 0;
 	if (!is_staff(u))
 		return json_array();
-	st = stmt_get(s, STMT_SCHOOL_STUDENT_COUNT);
-	sqlite3_bind_int64(st, 1, u->school_id);
-	sqlite3_bind_text(st, 2, q ? q : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*total = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	st = stmt_get(s, STMT_SCHOOL_STUDENT_LIST);
-	sqlite3_bind_int64(st, 1, u->school_id);
-	sqlite3_bind_text(st, 2, q ? q : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int(st, 4, offset);
-	return rows_json(st);
+	return school_page(s, STMT_SCHOOL_STUDENT_COUNT, STMT_SCHOOL_STUDENT_LIST, u->school_id, q,
+	    limit, offset, total);
 }
 
 json_t *
@@ -847,23 +856,11 @@ json_t *
 store_school_meldingen(struct store *s, const struct user *u, const char *status, int limit,
     int offset, int *total)
 {
-	sqlite3_stmt *st;
-
 	*total = 0;
 	if (!is_staff(u))
 		return json_array();
-	st = stmt_get(s, STMT_SCHOOL_MELDINGEN_COUNT);
-	sqlite3_bind_int64(st, 1, u->school_id);
-	sqlite3_bind_text(st, 2, status ? status : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*total = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	st = stmt_get(s, STMT_SCHOOL_MELDINGEN);
-	sqlite3_bind_int64(st, 1, u->school_id);
-	sqlite3_bind_text(st, 2, status ? status : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int(st, 4, offset);
-	return rows_json(st);
+	return school_page(s, STMT_SCHOOL_MELDINGEN_COUNT, STMT_SCHOOL_MELDINGEN, u->school_id,
+	    status, limit, offset, total);
 }
 
 json_t *
