@@ -3,7 +3,7 @@
 #define STORE_STMT_H
 
 #define STMT_LIST_CORE \
-X(STMT_PING, "SELECT 1") \
+X(STMT_PING, "SELECT max(version) FROM schema_version") /* reads the file, not just the engine */ \
 X(STMT_BEGIN, "BEGIN IMMEDIATE") \
 X(STMT_COMMIT, "COMMIT") \
 X(STMT_ROLLBACK, "ROLLBACK") \
