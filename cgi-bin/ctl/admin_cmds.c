@@ -7,13 +7,15 @@
 #include <string.h>
 #include <sodium.h>
 #include "ctl/ctl.h"
-#include "parse/csv.h"
-#include "parse/fields.h"
+#include "ctl/csvread.h"
 #include "store/admin.h"
 #include "store/store.h"
 #include "util/user.h"
 
 #define VACATIONS_MAX 1000
+
+_Static_assert(sizeof(((struct vacation_row *)0)->name) ==
+    sizeof(((struct csv_vacation_name *)0)->name), "vacation names: one bound");
 
 static struct store *
 open_db(const char *db)
@@ -111,15 +113,14 @@ cmd_vakanties(int argc, char **argv)
 		{ "--db", CTL_OPT_STRING, &db, 1, 0 },
 		{ "--kalender", CTL_OPT_STRING, &cal, 1, 0 },
 	};
-	struct vacation_row *v;
-	struct csv_reader rd;
-	struct csv_row row;
+	struct rules_vacation *vac = NULL;
+	struct csv_vacation_name *names = NULL;
+	struct vacation_row *rows = NULL;
+	struct csv_error err;
 	struct store *s;
-	enum parse_err e;
-	size_t n = 0, line = 0;
+	size_t n = 0, len;
 	char *buf;
-	size_t len;
-	int rc = CTL_EXIT_USAGE, header = 1;
+	int rc = CTL_EXIT_USAGE;
 	int64_t id;
 
 	if (ctl_parse_opts("vakanties", argc, argv, opts, 2) != 0)
@@ -128,52 +129,37 @@ cmd_vakanties(int argc, char **argv)
 		return ctl_error("vakanties: --kalender: 1 tot 100 tekens");
 	if (ctl_read_stream(stdin, &buf, &len) != 0)
 		return ctl_error("vakanties: kan de invoer niet lezen");
-	if ((v = calloc(VACATIONS_MAX, sizeof(*v))) == NULL) {
-		free(buf);
-		return CTL_EXIT_FAIL;
+	if (csv_read_vacations_named(buf, len, &vac, &names, &n, &err) != 0) {
+		if (err.line > 0)
+			ctl_error("vakanties: regel %zu: %s", err.line, err.msg);
+		else
+			ctl_error("vakanties: %s", err.msg);
+		goto out;
 	}
-	csv_init(&rd, buf, len);
-	while ((e = csv_next(&rd, &row, &line)) == PARSE_OK && row.n > 0) {
-		rules_date a, b;
-		if (header) {
-			header = 0;
-			if (row.n == 3 && row.v[0].len == 5 && memcmp(row.v[0].p, "start", 5) == 0)
-				continue;
-			ctl_error("vakanties: regel %zu: de kopregel moet start,end,name zijn", line);
-			goto out;
-		}
-		if (row.n != 3 || rules_date_parse(row.v[0].p, row.v[0].len, &a) != RULES_OK ||
-		    rules_date_parse(row.v[1].p, row.v[1].len, &b) != RULES_OK || b < a ||
-		    row.v[2].len == 0 || row.v[2].len > 120) {
-			ctl_error("vakanties: regel %zu: verwacht start,end,name met geldige datums "
-			    "(start niet na end) en een naam", line);
-			goto out;
-		}
-		if (n == VACATIONS_MAX) {
-			ctl_error("vakanties: regel %zu: meer dan %d vakanties", line, VACATIONS_MAX);
-			goto out;
-		}
-		rules_date_format(a, v[n].start);
-		rules_date_format(b, v[n].end);
-		memcpy(v[n].name, row.v[2].p, row.v[2].len);
-		v[n++].name[row.v[2].len] = '\0';
-	}
-	if (e != PARSE_OK) {
-		ctl_error("vakanties: regel %zu: %s", line, parse_errs[e]);
+	if (n > VACATIONS_MAX) {
+		ctl_error("vakanties: meer dan %d vakanties", VACATIONS_MAX);
 		goto out;
 	}
 	rc = CTL_EXIT_FAIL;
+	if (n > 0 && (rows = calloc(n, sizeof(*rows))) == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		rules_date_format(vac[i].start, rows[i].start);
+		rules_date_format(vac[i].end, rows[i].end);
+		memcpy(rows[i].name, names[i].name, sizeof(rows[i].name));
+	}
 	if ((s = open_db(db)) == NULL)
 		goto out;
-	if ((id = store_calendar_replace(s, cal, v, n)) > 0) {
+	if ((id = store_calendar_replace(s, cal, rows, n)) > 0) {
 		printf("{\"kalender\":%lld,\"vakanties\":%zu}\n", (long long)id, n);
 		rc = CTL_EXIT_OK;
 	} else
 		fprintf(stderr, "verzuimctl: vakanties: database error\n");
 	store_close(s);
 out:
-	csv_free(&rd);
-	free(v);
+	free(rows);
+	free(names);
+	free(vac);
 	free(buf);
 	return rc;
 }

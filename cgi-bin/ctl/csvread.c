@@ -7,7 +7,7 @@
 #include "ctl/csvread.h"
 #include "parse/csv.h"
 
-#define FIELD_LEN 64            /* longer values are kept truncated and flagged */
+#define FIELD_LEN 128           /* longer values are kept truncated and flagged */
 
 /* A field's value copied out, NUL-terminated and trimmed of surrounding blanks. */
 struct cell {
@@ -223,19 +223,23 @@ done:
 	return 0;
 }
 
-int
-csv_read_vacations(const char *buf, size_t len, struct rules_vacation **out, size_t *n,
-    struct csv_error *err)
+/* The vacation reader; with names non-NULL it also keeps each name (1 to 120 bytes). */
+static int
+read_vacations(const char *buf, size_t len, struct rules_vacation **out,
+    struct csv_vacation_name **vnames, size_t *n, struct csv_error *err)
 {
 	static const char *const names[3] = { "start", "end", "name" };
 	static const char columns[] = "start,end,name";
 	struct csv_reader r;
 	struct rules_vacation *arr = NULL;
-	size_t cap = 0, cnt = 0, line = 0;
+	struct csv_vacation_name *narr = NULL;
+	size_t cap = 0, ncap = 0, cnt = 0, line = 0;
 	int map[3], rc;
 	char q[80];
 
 	*out = NULL;
+	if (vnames != NULL)
+		*vnames = NULL;
 	*n = 0;
 	err->line = 0;
 	err->msg[0] = '\0';
@@ -262,9 +266,19 @@ csv_read_vacations(const char *buf, size_t len, struct rules_vacation **out, siz
 			fail(err, line, "einddatum ligt voor de begindatum");
 			break;
 		}
-		if (grow((void **)&arr, &cap, cnt, sizeof(*arr)) != 0) {
+		if (vnames != NULL && (by[2]->len == 0 || by[2]->len > CSV_VACATION_NAME_MAX)) {
+			fail(err, line, "de naam moet 1 tot en met %d tekens hebben",
+			    CSV_VACATION_NAME_MAX);
+			break;
+		}
+		if (grow((void **)&arr, &cap, cnt, sizeof(*arr)) != 0 || (vnames != NULL &&
+		    grow((void **)&narr, &ncap, cnt, sizeof(*narr)) != 0)) {
 			fail(err, 0, "geen geheugen");
 			break;
+		}
+		if (vnames != NULL) {
+			memcpy(narr[cnt].name, by[2]->text, by[2]->len);
+			narr[cnt].name[by[2]->len] = '\0';
 		}
 		arr[cnt++] = v;
 	}
@@ -272,9 +286,26 @@ done:
 	csv_free(&r);
 	if (rc < 0) {
 		free(arr);
+		free(narr);
 		return -1;
 	}
 	*out = arr;
+	if (vnames != NULL)
+		*vnames = narr;
 	*n = cnt;
 	return 0;
+}
+
+int
+csv_read_vacations(const char *buf, size_t len, struct rules_vacation **out, size_t *n,
+    struct csv_error *err)
+{
+	return read_vacations(buf, len, out, NULL, n, err);
+}
+
+int
+csv_read_vacations_named(const char *buf, size_t len, struct rules_vacation **out,
+    struct csv_vacation_name **names, size_t *n, struct csv_error *err)
+{
+	return read_vacations(buf, len, out, names, n, err);
 }

@@ -20,4 +20,12 @@ int csv_read_registrations(const char *buf, size_t len, struct rules_registratio
 int csv_read_vacations(const char *buf, size_t len, struct rules_vacation **out, size_t *n,
     struct csv_error *err);
 
+/* The same, keeping each vacation's name (1 to 120 bytes) for the calendar import. */
+#define CSV_VACATION_NAME_MAX 120
+struct csv_vacation_name {
+	char name[CSV_VACATION_NAME_MAX + 1];
+};
+int csv_read_vacations_named(const char *buf, size_t len, struct rules_vacation **out,
+    struct csv_vacation_name **names, size_t *n, struct csv_error *err);
+
 #endif
