@@ -96,8 +96,9 @@ store_session_find(struct store *s, const unsigned char hash[32], int64_t now, i
 		store_session_delete(s, *sid);
 		return 1;
 	}
-	if (rc == 0) {
-		/* Touch at most once a minute: most requests stay read-only. */
+	if (rc == 0 && now - seen >= 60) {
+		/* Touch at most once a minute: most requests stay read-only (an UPDATE, even one that
+		 * changes nothing, would take the database's write lock). */
 		st = stmt_get(s, STMT_SESSION_TOUCH);
 		sqlite3_bind_int64(st, 1, now);
 		sqlite3_bind_int64(st, 2, *sid);

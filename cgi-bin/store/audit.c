@@ -38,10 +38,13 @@ store_audit(struct store *s, int64_t user_id, const char *action, const char *ob
 	unsigned char prev[32], hash[32];
 	sqlite3_stmt *st;
 	int64_t at = store_now(), id;
-	int own_tx = sqlite3_get_autocommit(s->db), rc;
+	int rc;
 
-	/* The chain needs the previous row: read and append in one write transaction. */
-	if (own_tx && store_begin(s) != 0)
+	/*
+	 * The chain needs the previous row: read and append in one write transaction of the audit
+	 * file's own connection, apart from whatever the caller has open on the main database.
+	 */
+	if (stmt_exec(s, stmt_get(s, STMT_AUDIT_BEGIN)) != 0)
 		return -1;
 	memset(prev, 0, sizeof(prev));
 	id = 1;
@@ -63,13 +66,10 @@ store_audit(struct store *s, int64_t user_id, const char *action, const char *ob
 	sqlite3_bind_text(st, 6, addr, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 7, hash, 32, SQLITE_STATIC);
 	rc = stmt_exec(s, st);
-
-	if (own_tx) {
-		if (rc == 0)
-			rc = store_commit(s);
-		else
-			store_rollback(s);
-	}
+	if (rc == 0)
+		rc = stmt_exec(s, stmt_get(s, STMT_AUDIT_COMMIT));
+	else
+		stmt_exec(s, stmt_get(s, STMT_AUDIT_ROLLBACK));
 	return rc;
 }
 

@@ -8,12 +8,32 @@
 #include "store/store.h"
 #include "store/internal.h"
 
+/*
+ * Waiting for another worker's write lock: SQLite's own busy handler sleeps a whole millisecond
+ * at the first try, longer than most write transactions here take. Wait 20 us, doubling up to
+ * 1 ms, and give up after 5 s.
+ */
+static int
+busy_wait(void *arg, int tries)
+{
+	struct timespec ts;
+	long us = tries < 6 ? 20L << tries : 1000;
+
+	(void)arg;
+	if ((long)tries * 1000 > 5000000L)
+		return 0;
+	ts.tv_sec = 0;
+	ts.tv_nsec = us * 1000;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 static int
 pragmas(sqlite3 *db, char *err, size_t errsz)
 {
 	char *msg = NULL;
 
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_handler(db, busy_wait, NULL);
 	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
 	    "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errsz, "pragma: %s", msg ? msg : "?");
@@ -21,6 +41,17 @@ pragmas(sqlite3 *db, char *err, size_t errsz)
 		return -1;
 	}
 	return 0;
+}
+
+void
+store_audit_path(const char *dbpath, char *out, size_t outsz)
+{
+	size_t n = strlen(dbpath);
+
+	if (n > 3 && strcmp(dbpath + n - 3, ".db") == 0)
+		snprintf(out, outsz, "%.*s-audit.db", (int)(n - 3), dbpath);
+	else
+		snprintf(out, outsz, "%s-audit", dbpath);
 }
 
 static int
@@ -61,12 +92,47 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 	size_t n = 0;
 	int rc = -1;
 
+	char apath[1024], *asql;
+
+	/* The audit file's schema is idempotent (CREATE ... IF NOT EXISTS): applied every time. */
+	store_audit_path(dbpath, apath, sizeof(apath));
+		{
+		char path[1024];
+		snprintf(path, sizeof(path), "%s/audit.sql", sqldir);
+		if ((asql = slurp(path)) == NULL) {
+			snprintf(err, errsz, "cannot read %s", path);
+			goto out;
+		}
+	}
+	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, err, errsz) != 0 ||
+	    sqlite3_exec(db, asql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", apath, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		free(asql);
+		goto out;
+	}
+	free(asql);
+	sqlite3_close(db);
+	db = NULL;
 	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
 		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(db));
 		goto out;
 	}
 	if (pragmas(db, err, errsz) != 0)
 		goto out;
+	/* A migration may move rows into the audit file (007): it is there as audit_file. */
+	{
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, "ATTACH DATABASE ? AS audit_file", -1, &st, NULL) !=
+		    SQLITE_OK)
+			goto sqlerr;
+		sqlite3_bind_text(st, 1, apath, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			goto sqlerr;
+		rc = -1;
+	}
 	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
 	    "name TEXT NOT NULL, applied_at INTEGER NOT NULL)", NULL, NULL, &msg) != SQLITE_OK)
 		goto sqlerr;
@@ -138,23 +204,32 @@ struct store *
 store_open(const char *dbpath, char *err, size_t errsz)
 {
 	struct store *s = calloc(1, sizeof(*s));
+	char apath[1024];
 
 	if (s == NULL)
 		return NULL;
-	/* A worker is one process with one thread: no mutexes needed on its connection. */
+	store_audit_path(dbpath, apath, sizeof(apath));
+	/* A worker is one process with one thread: no mutexes needed on its connections. */
 	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(s->db));
 		goto fail;
 	}
-	if (pragmas(s->db, err, errsz) != 0)
+	if (sqlite3_open_v2(apath, &s->adb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errsz, "open %s: %s", apath, sqlite3_errmsg(s->adb));
 		goto fail;
-	for (int i = 0; i < STMT__MAX; i++)
-		if (sqlite3_prepare_v3(s->db, stmts[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
+	}
+	if (pragmas(s->db, err, errsz) != 0 || pragmas(s->adb, err, errsz) != 0)
+		goto fail;
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3 *c = i >= STMT_AUDIT_BEGIN ? s->adb : s->db;
+		if (sqlite3_prepare_v3(c, stmts[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
 		    NULL) != SQLITE_OK) {
-			snprintf(err, errsz, "prepare %d: %s", i, sqlite3_errmsg(s->db));
+			snprintf(err, errsz, "prepare %d: %s", i, sqlite3_errmsg(c));
 			goto fail;
 		}
+	}
 	return s;
 fail:
 	store_close(s);
@@ -169,6 +244,7 @@ store_close(struct store *s)
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
+	sqlite3_close(s->adb);
 	free(s);
 }
 

@@ -7,6 +7,7 @@
 
 struct store {
 	sqlite3		*db;
+	sqlite3		*adb;		/* the audit log's own file */
 	sqlite3_stmt	*stmt[STMT__MAX];
 };
 

@@ -33,7 +33,19 @@ X(STMT_USER_SET_PW, "UPDATE app_user SET pw_hash = ? WHERE id = ?") \
 X(STMT_OUTBOX_ADD, "INSERT INTO outbox (to_addr, subject, body) VALUES (?, ?, ?)") \
 X(STMT_OUTBOX_ADD_SEALED, \
   "INSERT INTO outbox (to_addr, subject, body, body_sealed) VALUES (?, ?, '', ?)") \
-X(STMT_STUDENT_SET_BSN, "UPDATE student SET bsn_enc = ?, bsn_hash = ? WHERE id = ? AND bsn_enc IS NULL") \
+X(STMT_STUDENT_SET_BSN, "UPDATE student SET bsn_enc = ?, bsn_hash = ? WHERE id = ? AND bsn_enc IS NULL")
+
+/*
+ * The audit log lives in a file of its own (sql/audit.sql) with its own connection: a page view
+ * appends a row there, which neither takes the main database's write lock nor makes the other
+ * workers drop their page cache of the main database (SQLite drops it whenever the file changed).
+ * These statements must stay last: store_open prepares every id from STMT_AUDIT_BEGIN on against
+ * the audit connection.
+ */
+#define STMT_LIST_AUDIT \
+X(STMT_AUDIT_BEGIN, "BEGIN IMMEDIATE") \
+X(STMT_AUDIT_COMMIT, "COMMIT") \
+X(STMT_AUDIT_ROLLBACK, "ROLLBACK") \
 X(STMT_AUDIT_ALL, \
   "SELECT id, at, IFNULL(user_id, 0), action, object, address, hash FROM audit ORDER BY id") \
 X(STMT_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") \
@@ -46,7 +58,8 @@ X(STMT_AUDIT_INSERT, \
 #include "store/stmt_desk.h"
 #include "store/stmt_admin.h"
 
-#define STMT_LIST STMT_LIST_CORE STMT_LIST_SCHOOL STMT_LIST_LEAVE STMT_LIST_DESK STMT_LIST_ADMIN
+#define STMT_LIST STMT_LIST_CORE STMT_LIST_SCHOOL STMT_LIST_LEAVE STMT_LIST_DESK STMT_LIST_ADMIN \
+	STMT_LIST_AUDIT
 
 enum stmt {
 #define X(id, sql) id,

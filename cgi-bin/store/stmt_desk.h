@@ -62,8 +62,8 @@ X(STMT_DESK_INBOX_BEFORE, \
   "m.id DESC LIMIT ?7)) ORDER BY r DESC, filed_at DESC, id DESC LIMIT ?7) " DESK_INBOX_ROWS) \
 X(STMT_DESK_INBOX_COUNT, "SELECT IFNULL(sum(m.n), 0) FROM desk_count m WHERE " DESK_FILTER) \
 X(STMT_DESK_SCHOOLS, \
-  "SELECT sc.id, sc.name FROM school sc WHERE EXISTS (SELECT 1 FROM desk_count c " \
-  "WHERE c.loket_id = ?1 AND c.school_id = sc.id AND c.n > 0) ORDER BY sc.name") \
+  "SELECT sc.id, sc.name FROM school sc WHERE sc.id IN (SELECT c.school_id FROM desk_count c " \
+  "WHERE c.loket_id = ?1 AND c.n > 0) ORDER BY sc.name") \
 X(STMT_DESK_MELDING, \
   "SELECT m.id, m.student_id, m.school_id, m.soort, m.status, m.routed_to, m.age_group, " \
   "m.period_start, m.period_end, m.school_end_date, m.signal_datum, m.deadline, m.lrv_begin, " \

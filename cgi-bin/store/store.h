@@ -12,8 +12,13 @@
 struct store;
 struct user;
 
-/* Apply sql/NNN_*.sql not yet applied, in order; 0 or -1 with err. Run once, before workers. */
+/*
+ * Apply sql/audit.sql to the audit file and sql/NNN_*.sql not yet applied to the database, in
+ * order; 0 or -1 with err. Run once, before workers.
+ */
 int	 store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz);
+/* The audit log's file next to the database: "x.db" gives "x-audit.db", else "x-audit". */
+void	 store_audit_path(const char *dbpath, char *out, size_t outsz);
 struct store *store_open(const char *dbpath, char *err, size_t errsz);
 void	 store_close(struct store *);
 int	 store_ping(struct store *);

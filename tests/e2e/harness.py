@@ -62,7 +62,10 @@ class Stack:
             return f.read()
 
     def sql(self, query):
-        out = subprocess.run(["sqlite3", self.db, query], capture_output=True, text=True)
+        # The audit log has a file of its own (sql/audit.sql); attached, "audit" names its table.
+        audit = self.db[:-3] + "-audit.db"
+        out = subprocess.run(["sqlite3", "-cmd", "ATTACH '%s' AS audit_file" % audit, self.db, query],
+                             capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(out.stderr)
         return out.stdout.strip()
