@@ -124,7 +124,7 @@ page_desk_inbox(struct req *r)
 	}
 	audit(r, "lees", "loket:%lld:inbox", (long long)r->user.loket_id);
 	json_array_foreach(rows, i, row)
-		desk_decorate_melding(row);
+		desk_decorate_inbox_row(row);
 	schools = store_desk_schools(r->app->store, &r->user);
 	json_array_foreach(schools, i, row)
 		json_object_set_new(row, "selected",

@@ -42,6 +42,8 @@ extern const char *const desk_soort_labels[DESK_SOORT__MAX];
 
 /* Adds the Dutch labels and local times a template shows to a melding row (in place). */
 void	desk_decorate_melding(json_t *m);
+/* Only what an inbox row shows: labels, the filing time, the birth date, the Inspectie badge. */
+void	desk_decorate_inbox_row(json_t *m);
 /* The same for a melding_event row. */
 void	desk_decorate_event(json_t *e);
 

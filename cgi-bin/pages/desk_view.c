@@ -190,6 +190,23 @@ desk_decorate_melding(json_t *m)
 }
 
 void
+desk_decorate_inbox_row(json_t *m)
+{
+	json_t *ord = json_object_get(m, "ordinal"), *routed = json_object_get(m, "routed_to");
+
+	set_str(m, "status_label", label_of(desk_status_names, desk_status_labels, DESK_STATUS__MAX,
+	    json_object_get(m, "status")));
+	set_str(m, "soort_label", label_of(desk_soort_names, desk_soort_labels, DESK_SOORT__MAX,
+	    json_object_get(m, "soort")));
+	if (json_is_integer(ord))
+		set_str(m, "ordinal_label", desk_ordinal_label(json_integer_value(ord)));
+	set_time(m, "filed_at", "filed_text");
+	set_date(m, "birth_date", "birth_text");
+	json_object_set_new(m, "inspectie", json_boolean(json_is_string(routed) &&
+	    strcmp(json_string_value(routed), "inspectie") == 0));
+}
+
+void
 desk_decorate_event(json_t *e)
 {
 	const char *kind = json_string_value(json_object_get(e, "kind"));

@@ -33,10 +33,14 @@
   "AND (?3 = '' OR m.soort = ?3) AND (?4 = '' OR m.age_group = ?4) AND (?5 = '' OR m.status = ?5)"
 #define DESK_FILTER DESK_FILTER_BASE " AND " DESK_RANK " BETWEEN ?11 AND ?12"
 
-/* The rows of one inbox page, given the CTE page(id); ?6 is the overdue instant. */
+/*
+ * The rows of one inbox page, given the CTE page(id); ?6 is the overdue instant. Only the
+ * columns the inbox shows (templates/loket_inbox.html, desk_decorate_inbox_row) and its page
+ * links need: the busiest page of the portal.
+ */
 #define DESK_INBOX_ROWS \
-  "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, m.period_start, m.period_end, " \
-  "m.filed_at, m.deadline, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
+  "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, " \
+  "m.filed_at, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
   "s.birth_date, sc.name AS school, " DESK_ORDINAL " AS ordinal, " \
   "(m.status = 'geregistreerd' AND m.filed_at < ?6) AS overdue, " DESK_RANK " AS inbox_rank " \
   "FROM page JOIN melding m ON m.id = page.id JOIN student s ON s.id = m.student_id " \
