@@ -117,8 +117,10 @@ page_desk_inbox(struct req *r)
 	else if (page > 1 && parse_key(query_str(r, "voor"), &f.key_rank, &f.key_filed_at,
 	    &f.key_id) == 0)
 		f.direction = -1;
+	store_read_begin(r->app->store);
 	rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
 	if (rows == NULL) {
+		store_read_end(r->app->store);
 		http_error(r, 500);
 		return;
 	}
@@ -139,6 +141,7 @@ page_desk_inbox(struct req *r)
 	page_link(next_q, sizeof(next_q), q, json_array_get(rows, json_array_size(rows) - 1), "na",
 	    page + 1);
 	loket = store_desk_loket(r->app->store, &r->user);
+	store_read_end(r->app->store);
 	d = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:s,s:b,s:b,s:s,s:s,s:o}",
 	    "title", "Inbox meldingen",
 	    "meldingen", rows,

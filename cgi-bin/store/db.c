@@ -280,6 +280,14 @@ store_ping(struct store *s)
 
 int store_begin(struct store *s) { return stmt_exec(s, stmt_get(s, STMT_BEGIN)); }
 int store_commit(struct store *s) { return stmt_exec(s, stmt_get(s, STMT_COMMIT)); }
+int store_read_begin(struct store *s) { return stmt_exec(s, stmt_get(s, STMT_BEGIN_READ)); }
+
+void
+store_read_end(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		stmt_exec(s, stmt_get(s, STMT_COMMIT));
+}
 void store_rollback(struct store *s) { stmt_exec(s, stmt_get(s, STMT_ROLLBACK)); }
 int64_t store_now(void) { return (int64_t)time(NULL); }
 

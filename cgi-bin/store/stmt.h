@@ -5,6 +5,7 @@
 #define STMT_LIST_CORE \
 X(STMT_PING, "SELECT max(version) FROM schema_version") /* reads the file, not just the engine */ \
 X(STMT_BEGIN, "BEGIN IMMEDIATE") \
+X(STMT_BEGIN_READ, "BEGIN") \
 X(STMT_COMMIT, "COMMIT") \
 X(STMT_ROLLBACK, "ROLLBACK") \
 X(STMT_LOKETTEN, \

@@ -23,6 +23,13 @@ struct store *store_open(const char *dbpath, char *err, size_t errsz);
 void	 store_close(struct store *);
 int	 store_ping(struct store *);
 int	 store_begin(struct store *);
+/*
+ * A read-only page: its queries see one snapshot, and the read lock is taken once, not once per
+ * statement. Only reads in between (audit() is fine: its own file and connection); end with
+ * store_read_end.
+ */
+int	 store_read_begin(struct store *);
+void	 store_read_end(struct store *);
 int	 store_commit(struct store *);
 void	 store_rollback(struct store *);
 int64_t	 store_now(void);
