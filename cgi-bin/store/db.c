@@ -217,7 +217,8 @@ store_open(const char *dbpath, char *err, size_t errsz)
 	}
 	if (sqlite3_open_v2(apath, &s->adb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		snprintf(err, errsz, "open %s: %s", apath, sqlite3_errmsg(s->adb));
+		snprintf(err, errsz, "open %s: %s (the audit log's file; migrate the database first: "
+		    "verzuimctl migrate --db FILE, or start verzuimd)", apath, sqlite3_errmsg(s->adb));
 		goto fail;
 	}
 	if (pragmas(s->db, err, errsz) != 0 || pragmas(s->adb, err, errsz) != 0)
