@@ -189,7 +189,7 @@ verlof_request_parse(const char *text, size_t len, struct rules_leave_request *r
 	    "dagen_per_week", 1, 5, &req->dagen_per_week, err, errlen))
 		goto done;
 	if (val[KEY_EERDER_11G_DAGEN] != NULL && get_int(val[KEY_EERDER_11G_DAGEN],
-	    "eerder_11g_dagen", 0, 1000, &req->eerder_11g_dagen, err, errlen))
+	    "eerder_11g_dagen", 0, 1000000, &req->eerder_11g_dagen, err, errlen))
 		goto done;
 	if (val[KEY_EERDER_11F] != NULL &&
 	    get_bool(val[KEY_EERDER_11F], "eerder_11f", &req->eerder_11f, err, errlen))
