@@ -221,6 +221,17 @@ cmd_signalen(int argc, char **argv)
 		return CTL_EXIT_FAIL;
 	}
 
+	for (size_t i = 0; i < nsig; i++) {
+		int y, m, d;
+		if (sig[i].uiterlijk_melden == RULES_NO_DATE)
+			continue;
+		rules_date_to_ymd(sig[i].uiterlijk_melden, &y, &m, &d);
+		if (y > RULES_YEAR_MAX) {
+			free(sig);
+			return ctl_error("signalen: de uiterste melddatum ligt na het jaar %d",
+			    RULES_YEAR_MAX);
+		}
+	}
 	json_t *list = json_array();
 	for (size_t i = 0; i < nsig; i++) {
 		json_t *s = json_object();

@@ -199,12 +199,26 @@ signal_zorgelijk_ziek(struct sink *s, const struct rules_policy *pol,
 	rules_date sy = rules_school_year_start(d);
 	rules_date starts[RULES_ZIEK_MELDINGEN_MAX];   /* ring of the latest report starts */
 	rules_date last = RULES_NO_DATE, run_first = RULES_NO_DATE;
-	int nstarts = 0, run = 0, c = pol->ziek_meldingen;
+	int nstarts = 0, run = 0, c = pol->ziek_meldingen, year_seen = 0;
 	size_t i = 0;
 
-	while (i < nr) {
-		rules_date x = regs[i].datum;
+	while (i <= nr) {
+		rules_date x = i < nr ? regs[i].datum : d + 1;
 		int ziek = 0;
+		/*
+		 * The first day of D's school year is itself a day d of §4: when the reports that
+		 * started within the 84 days ending that day already number c, the signal is due then
+		 * (the count "reaches" c on it, as Window minutes reach 16 hours for 16uur).
+		 */
+		if (!year_seen && x >= sy) {
+			year_seen = 1;
+			if (sy <= d && nstarts >= c && starts[(nstarts - c) % c] > sy - ZIEK_VENSTER_DAGEN) {
+				emit(s, RULES_SIGNAL_ZORGELIJK_ZIEK, sy, starts[(nstarts - c) % c]);
+				return;
+			}
+		}
+		if (i == nr)
+			break;
 		for (; i < nr && regs[i].datum == x; i++)
 			ziek |= regs[i].soort == RULES_REG_ZIEK;
 		if (!ziek || !rules_is_school_day(s->cal, x))

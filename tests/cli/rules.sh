@@ -187,6 +187,8 @@ printf 'datum,soort,minuten\n2026-03-02,ongeoorloofd,300\n2026-02-30,ongeoorloof
 bad csv_onmogelijke_datum 'regel 3' signalen --regio haaglanden --op 2026-03-20 --geboren 2012-05-01
 printf 'datum,soort,minuten\n2026-03-02,ongeoorloofd,300\n2026-03-03,spijbelen,300\n' > "$IN"
 bad csv_onbekende_soort 'regel 3' signalen --regio haaglanden --op 2026-03-20 --geboren 2012-05-01
+printf 'datum,soort,minuten\n9999-12-31,ongeoorloofd,960\n' > "$IN"
+bad uiterste_melddatum_na_9999 'na het jaar 9999' signalen --regio haaglanden --op 9999-12-31 --geboren 9985-01-01
 printf 'datum,soort,minuten\n2026-03-02,ongeoorloofd\n' > "$IN"
 bad csv_te_weinig_velden 'regel 2' signalen --regio haaglanden --op 2026-03-20 --geboren 2012-05-01
 printf 'datum,soort,minuten\n2026-03-02,ongeoorloofd,300\n\n2026-03-03,ziek,-5\n' > "$IN"
