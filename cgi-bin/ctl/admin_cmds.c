@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "ctl/ctl.h"
-#include "ctl/csvread.h"
+#include "parse/csvread.h"
 #include "store/admin.h"
 #include "store/store.h"
 #include "util/user.h"

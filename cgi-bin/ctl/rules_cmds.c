@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "ctl/ctl.h"
-#include "ctl/csvread.h"
+#include "parse/csvread.h"
 #include "ctl/verlofjson.h"
 
 #define CTL_BEVRIJDINGSDAG 1            /* §9: the CLI counts Bevrijdingsdag as a holiday */

@@ -91,6 +91,20 @@ store_user_sessions_delete(struct store *s, int64_t user_id)
 json_t *store_admin_schools(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_SCHOOLS)); }
 json_t *store_admin_calendars(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_CALENDARS)); }
 json_t *store_admin_gemeenten(struct store *s) { return rows_json(stmt_get(s, STMT_ADMIN_GEMEENTEN)); }
+
+json_t *
+store_admin_calendar_list(struct store *s)
+{
+	json_t *cals = rows_json(stmt_get(s, STMT_ADMIN_CALENDAR_LIST)), *c;
+	size_t i;
+
+	json_array_foreach(cals, i, c) {
+		sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_VACATIONS);
+		sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(c, "id")));
+		json_object_set_new(c, "vakanties", rows_json(st));
+	}
+	return cals;
+}
 json_t *
 store_outbox_list(struct store *s, const unsigned char key[32])
 {

@@ -32,6 +32,8 @@ int64_t	 store_admin_school_by_brin(struct store *, const char *brin);	/* 0: non
 struct vacation_row {
 	char	 start[11], end[11], name[121];
 };
+/* Every calendar: [{id, name, schools (how many use it), vakanties: [{start, end, name}]}]. */
+json_t	*store_admin_calendar_list(struct store *);
 /* Creates the calendar when it does not exist; returns its id, or -1. One transaction. */
 int64_t	 store_calendar_replace(struct store *, const char *name, const struct vacation_row *,
 	    size_t n);

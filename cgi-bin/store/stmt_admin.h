@@ -42,6 +42,12 @@ X(STMT_TOKEN_FIND, \
 X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
 X(STMT_ADMIN_SCHOOL_BY_BRIN, "SELECT id FROM school WHERE brin = ?") \
 X(STMT_CALENDAR_FIND, "SELECT id FROM calendar WHERE name = ?") \
+X(STMT_ADMIN_CALENDAR_LIST, \
+  "SELECT c.id, c.name, (SELECT count(*) FROM school s WHERE s.calendar_id = c.id) AS schools " \
+  "FROM calendar c ORDER BY c.name") \
+X(STMT_ADMIN_VACATIONS, \
+  "SELECT start_date AS start, end_date AS \"end\", name FROM vacation WHERE calendar_id = ? " \
+  "ORDER BY start_date, end_date, id") \
 X(STMT_CALENDAR_INSERT, "INSERT INTO calendar (name) VALUES (?)") \
 X(STMT_VACATIONS_DELETE, "DELETE FROM vacation WHERE calendar_id = ?") \
 X(STMT_VACATION_INSERT, \

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctl/csvread.h"
+#include "parse/csvread.h"
 #include "rules/rules.h"
 
 static const char POLICIES[] =

@@ -1,5 +1,6 @@
 """Load and fault test (make load): 1,000 concurrent melding submissions through nginx while a
-FastCGI worker is killed with SIGKILL now and then. A client whose request fails (connection
+FastCGI worker is killed with SIGKILL every KILL_STEP answered submissions (so a faster portal is
+killed as often as a slower one). A client whose request fails (connection
 reset, 502) sends the same submission again with the same idempotency token, at most
 RETRIES times, the way a user presses the button again. Afterwards:
   - every submission answered with success (303) is in the database exactly once;
@@ -8,7 +9,7 @@ RETRIES times, the way a user presses the button again. Afterwards:
     belongs to a melding, and SQLite's integrity check passes;
   - the master replaced every killed worker, and the portal still answers.
 Prints PASS:/FAIL: lines (tests/run-all.sh protocol); exit 1 on failure.
-  N=1000 KILL_EVERY=0.15 python3 tests/load/fault.py"""
+  N=1000 KILL_STEP=100 python3 tests/load/fault.py"""
 import http.client
 import os
 import random
@@ -24,7 +25,7 @@ from harness import Client, Stack, check, eq  # noqa: E402
 import submit  # noqa: E402
 
 N = int(os.environ.get("N", "1000"))
-KILL_EVERY = float(os.environ.get("KILL_EVERY", "0.15"))	# seconds between kills
+KILL_STEP = int(os.environ.get("KILL_STEP", "100"))	# answered submissions between kills
 RETRIES = int(os.environ.get("RETRIES", "3"))
 WORKERS = int(os.environ.get("WORKERS", "4"))
 
@@ -37,10 +38,18 @@ class Result:
         self.attempts = 0
         self.errors = []
         self.first = None	# the answer to the first attempt (None: no answer)
+        self.done = False	# answered (or given up) for good
 
 
 def send(port, cookie, path, body, res, start):
     start.wait()
+    try:
+        attempts(port, cookie, path, body, res)
+    finally:
+        res.done = True
+
+
+def attempts(port, cookie, path, body, res):
     for attempt in range(1 + RETRIES):
         res.attempts += 1
         try:
@@ -62,9 +71,15 @@ def send(port, cookie, path, body, res, start):
         time.sleep(0.05 * (attempt + 1))	# the user waits a moment before pressing again
 
 
-def killer(stack, stop, kills):
+def killer(stack, stop, kills, results):
+    """A worker killed each time another KILL_STEP submissions have their final answer, while
+    the rest are still in flight."""
     rnd = random.Random(8)
-    while not stop.wait(KILL_EVERY):
+    next_at = KILL_STEP
+    while not stop.wait(0.002):
+        if sum(1 for r in results if r.done) < next_at:
+            continue
+        next_at += KILL_STEP
         pids = stack.worker_pids()
         if not pids:
             continue
@@ -113,7 +128,7 @@ def main():
             threads.append(t)
         stop = threading.Event()
         kills = []
-        k = threading.Thread(target=killer, args=(stack, stop, kills))
+        k = threading.Thread(target=killer, args=(stack, stop, kills, results))
         t0 = time.time()
         k.start()
         start.set()

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctl/csvread.h"
+#include "parse/csvread.h"
 #include "parse/csv.h"
 
 #define FIELD_LEN 128           /* longer values are kept truncated and flagged */

@@ -1,10 +1,10 @@
 /*
- * csvread.h — the CSV files of the rule subcommands: registrations (datum,soort,minuten) and
+ * csvread.h — the CSV files of the rule subcommands and the calendar import: registrations (datum,soort,minuten) and
  * vacations (start,end,name), each with a header line. Pure: a buffer in, a malloc'ed array out
  * (free it), or an error with its 1-based line number. The CSV grammar is parse/csv.h (RFC 4180).
  */
-#ifndef CTL_CSVREAD_H
-#define CTL_CSVREAD_H
+#ifndef PARSE_CSVREAD_H
+#define PARSE_CSVREAD_H
 
 #include <stddef.h>
 
