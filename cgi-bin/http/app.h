@@ -25,7 +25,7 @@ struct app {
 	struct store		*store;
 	const struct tmpl_set	*tmpl;
 	unsigned char		 key[32];	/* from key_file: keyed hashes, encryption */
-	struct rules_policy	 policies[8];	/* sql/policies.csv */
+	struct rules_policy	 policies[8];	/* region_policy, defaults sql/policies.csv */
 	size_t			 npolicies;
 	json_t			*loketten;	/* the footer's desk contacts, refreshed each minute */
 	int64_t			 loketten_at;
@@ -39,6 +39,9 @@ struct route {
 };
 extern const struct route routes[];
 extern const size_t routes_n;
+
+/* The region policies from the database into app->policies (kept as they are on error). */
+void	app_policies_refresh(struct app *);
 
 /* One request, start to end: parse, session, route, handle, write. */
 void	request_handle(struct app *, struct req *, void *fcgi);

@@ -71,7 +71,7 @@ int	csrf_ok(const struct req *);
 void	audit(struct req *, const char *action, const char *objfmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
-/* The §4 policy of a region (sql/policies.csv, loaded at start), or NULL. */
+/* The §4 policy of a region as it is now (region_policy; beheer may change it), or NULL. */
 const struct rules_policy *app_policy(const struct req *, const char *region);
 
 #endif /* HTTP_HTTP_H */

@@ -16,6 +16,7 @@
 #include "http/app.h"
 #include "http/template.h"
 #include "store/store.h"
+#include "store/admin.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -64,7 +65,11 @@ load_key(const char *path, unsigned char key[32])
 	return 0;
 }
 
-/* The policies of SPEC §4 from sql/policies.csv, the one source also built into verzuimctl. */
+/*
+ * The policies of SPEC §4 as the protocols give them: sql/policies.csv, the one source also built
+ * into verzuimctl. A region without a row in the database gets them (store_policies_seed); from
+ * then on the database's row counts (beheer may change it).
+ */
 static int
 load_policies(struct app *app)
 {
@@ -107,6 +112,9 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 		fprintf(stderr, "verzuimd[%d]: %s\n", (int)getpid(), err);
 		_exit(1);
 	}
+	if (store_policies_seed(app.store, app.policies, app.npolicies) != 0)
+		fprintf(stderr, "verzuimd[%d]: cannot write the region policies\n", (int)getpid());
+	app_policies_refresh(&app);
 	memset(&r, 0, sizeof(r));
 	if (FCGX_InitRequest(&fr, sock, 0) != 0)
 		_exit(1);

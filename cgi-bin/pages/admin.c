@@ -280,6 +280,7 @@ schools_page(struct req *r, int status, json_t *v, json_t *errors, const char *n
 
 	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
 		json_array_append_new(sorts, json_string(school_sorts[i]));
+	app_policies_refresh(r->app);
 	for (size_t i = 0; i < r->app->npolicies; i++)
 		json_array_append_new(regions, json_string(r->app->policies[i].regio));
 	page_render(r, status, "beheer_scholen", json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s*}",

@@ -17,6 +17,8 @@ void	page_admin_desks(struct req *);
 void	page_admin_desk_new(struct req *);
 void	page_admin_calendars(struct req *);
 void	page_admin_calendar_save(struct req *);
+void	page_admin_policies(struct req *);
+void	page_admin_policy_save(struct req *);
 void	page_activate_form(struct req *);
 void	page_activate(struct req *);
 void	page_reset_form(struct req *);

@@ -181,6 +181,7 @@ rmc_load(struct req *r, const struct month *chosen, struct rmc *x)
 		memcpy(to_date, today, sizeof(to_date));
 	if (strcmp(from_date, to_date) > 0)
 		return 0;
+	app_policies_refresh(r->app);
 	rows = store_desk_region_signals(r->app->store, &r->user, r->app->policies,
 	    r->app->npolicies, from_date, to_date);
 	json_array_foreach(rows, i, row) {

@@ -231,7 +231,9 @@ desk_local_date(int64_t ts, char out[11])
 	int y, mo, d, h, mi;
 
 	local_parts(ts, &y, &mo, &d, &h, &mi);
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, mo, d);
+	/* The moduli only bound the widths for the compiler: the parts are in range already. */
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
+	    (unsigned)d % 100u);
 }
 
 void
@@ -240,7 +242,8 @@ desk_local_text(int64_t ts, char out[17])
 	int y, mo, d, h, mi;
 
 	local_parts(ts, &y, &mo, &d, &h, &mi);
-	snprintf(out, 17, "%02d-%02d-%04d %02d:%02d", d, mo, y % 10000, h, mi);
+	snprintf(out, 17, "%02u-%02u-%04u %02u:%02u", (unsigned)d % 100u, (unsigned)mo % 100u,
+	    (unsigned)y % 10000u, (unsigned)h % 100u, (unsigned)mi % 100u);
 }
 
 int64_t

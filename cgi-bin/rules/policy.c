@@ -177,6 +177,15 @@ bad:
 	return RULES_EINVAL;
 }
 
+int
+rules_policy_max(const char *column)
+{
+	for (int c = COL_UREN_16UUR; c < COL__MAX; c++)
+		if (strcmp(column_names[c], column) == 0)
+			return column_max[c];
+	return 0;
+}
+
 const struct rules_policy *
 rules_policy_find(const struct rules_policy *policies, size_t n, const char *regio)
 {

@@ -188,6 +188,9 @@ struct rules_policy {
 	int schorsing_max;              /* school days */
 	int dag_minuten;                /* unauthorised minutes that make a whole day absent */
 };
+/* The largest value the policy CSV allows in a numeric column (the smallest is 1); 0 for a
+ * name that is not a numeric column. licht_uren must also stay <= uren_16uur. */
+int rules_policy_max(const char *column);
 
 /*
  * Parses the policy CSV (sql/policies.csv): a header naming the columns regio, uren_16uur,

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/internal.h"
+#include "rules/rules.h"
 #include "store/admin.h"
 #include "util/secret.h"
 
@@ -300,4 +301,72 @@ store_calendar_replace(struct store *s, const char *name, const struct vacation_
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* ---------------------------------------------------------------- region policies */
+
+static void
+bind_policy(sqlite3_stmt *st, const struct rules_policy *p)
+{
+	sqlite3_bind_text(st, 1, p->regio, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, p->uren_16uur);
+	sqlite3_bind_int(st, 3, p->licht_uren);
+	sqlite3_bind_int(st, 4, p->te_laat_aantal);
+	sqlite3_bind_int(st, 5, p->ziek_dagen);
+	sqlite3_bind_int(st, 6, p->ziek_meldingen);
+	sqlite3_bind_int(st, 7, p->schorsing_max);
+	sqlite3_bind_int(st, 8, p->dag_minuten);
+}
+
+int
+store_policies_seed(struct store *s, const struct rules_policy *defaults, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = stmt_get(s, STMT_POLICY_SEED);
+		bind_policy(st, &defaults[i]);
+		if (stmt_exec(s, st) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_policies_load(struct store *s, struct rules_policy *out, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_POLICY_ALL);
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		struct rules_policy *p = &out[(*n)++];
+		col_text(st, 0, p->regio, sizeof(p->regio));
+		p->uren_16uur = sqlite3_column_int(st, 1);
+		p->licht_uren = sqlite3_column_int(st, 2);
+		p->te_laat_aantal = sqlite3_column_int(st, 3);
+		p->ziek_dagen = sqlite3_column_int(st, 4);
+		p->ziek_meldingen = sqlite3_column_int(st, 5);
+		p->schorsing_max = sqlite3_column_int(st, 6);
+		p->dag_minuten = sqlite3_column_int(st, 7);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+json_t *
+store_policy_list(struct store *s)
+{
+	return rows_json(stmt_get(s, STMT_POLICY_LIST));
+}
+
+int
+store_policy_update(struct store *s, const struct rules_policy *p, int64_t user_id, int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_POLICY_UPDATE);
+
+	bind_policy(st, p);
+	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int64(st, 10, user_id);
+	if (stmt_exec(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }

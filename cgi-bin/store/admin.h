@@ -38,6 +38,17 @@ json_t	*store_admin_calendar_list(struct store *);
 int64_t	 store_calendar_replace(struct store *, const char *name, const struct vacation_row *,
 	    size_t n);
 
+/* The region policies of SPEC §4 (region_policy). */
+struct rules_policy;
+/* Adds the regions of defaults that have no row yet; 0 or -1. */
+int	 store_policies_seed(struct store *, const struct rules_policy *defaults, size_t n);
+/* Every region's current values into out (at most max); 0 or -1. */
+int	 store_policies_load(struct store *, struct rules_policy *out, size_t max, size_t *n);
+/* For the beheer page: [{region, the values, changed_at, changed_by (name), schools}]. */
+json_t	*store_policy_list(struct store *);
+/* 0 saved, 1 no such region, -1 error. */
+int	 store_policy_update(struct store *, const struct rules_policy *, int64_t user_id, int64_t now);
+
 /* One-time links (24 hours, single use; only the hash is stored). */
 int	 store_token_insert(struct store *, const unsigned char hash[32], int64_t user_id,
 	    const char *purpose, int64_t expires_at);

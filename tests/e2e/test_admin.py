@@ -1,6 +1,7 @@
 """Beheer over the real stack: vacation calendars (SPEC §1 beheer manages calendars, §3 vacations
-are data imported as CSV start,end,name). A calendar's vacations are replaced as a whole after a
-confirmation; a wrong line is named on the form, the text is kept and nothing is written."""
+are data imported as CSV start,end,name) and the verzuimbeleid per region (§1, §4). Changes need a
+confirmation; wrong input is named on the form, kept, and nothing is written; a policy change
+counts for the region's schools from the next page on."""
 import html
 import re
 from harness import Client, run, check, eq
@@ -110,7 +111,77 @@ def test_unknown_calendar_is_404_and_others_are_refused(stack):
     eq(demo_calendar(stack)[2], rows, "vacations unchanged")
 
 
+POLICY = ["uren_16uur", "licht_uren", "te_laat_aantal", "ziek_dagen", "ziek_meldingen", "schorsing_max", "dag_minuten"]
+
+
+def policy_row(stack, region):
+    return stack.sql("SELECT %s FROM region_policy WHERE region = '%s'" % (" || ',' || ".join(POLICY), region))
+
+
+def test_policies_start_as_the_protocols_give_them(stack):
+    eq(policy_row(stack, "haaglanden"), "16,8,9,7,4,5,300", "haaglanden (seed 000)")
+    eq(policy_row(stack, "rivierenland"), "16,1,12,7,4,5,300", "rivierenland (seed 003)")
+    eq(policy_row(stack, "landelijk"), "16,8,9,7,5,5,300", "landelijk (seed 004)")
+    c = beheer(stack)
+    r = c.get("/beheer/beleid")
+    eq(r.status, 200, "page")
+    check('id="rivierenland-licht_uren"' in r.text and 'value="1"' in r.text, "values in the form")
+    check("/beheer/beleid" in c.get("/beheer").text, "linked from the beheer start page")
+
+
+def test_bad_policy_values_are_named_and_kept(stack):
+    c = beheer(stack)
+    before = policy_row(stack, "haaglanden")
+    form = {"regio": "haaglanden", "uren_16uur": "16", "licht_uren": "20", "te_laat_aantal": "negen",
+            "ziek_dagen": "7", "ziek_meldingen": "4", "schorsing_max": "5", "dag_minuten": "2000", "bevestig": "ja"}
+    r = c.post("/beheer/beleid", form)
+    eq(r.status, 422, "refused")
+    check("niet boven de grens van wettelijk verzuim" in r.text, "licht above 16uur named")
+    check(r.text.count("Vul een heel getal in") == 2, "te_laat_aantal and dag_minuten named")
+    check('value="negen"' in r.text, "typed value kept")
+    eq(policy_row(stack, "haaglanden"), before, "nothing written")
+    form.update({"licht_uren": "8", "te_laat_aantal": "9", "dag_minuten": "300"})
+    del form["bevestig"]
+    r = c.post("/beheer/beleid", form)
+    eq(r.status, 422, "without confirmation")
+    check("Vink aan" in r.text, "asks for it")
+    eq(policy_row(stack, "haaglanden"), before, "nothing written")
+    r = c.post("/beheer/beleid", dict(form, regio="utrecht", bevestig="ja"))
+    eq(r.status, 404, "no such region")
+
+
+def signal_count(client):
+    r = client.get("/school/signalen")
+    eq(r.status, 200, "signals page")
+    return len(re.findall(r'<tr data-signaal="', r.text))
+
+
+def test_policy_change_counts_for_the_schools_of_the_region(stack):
+    c = beheer(stack)
+    school = Client(stack)
+    school.login("school@demo.nl")
+    before = signal_count(school)
+    check(before >= 1, "the demo school has signals")
+    form = {"regio": "haaglanden", "uren_16uur": "1000", "licht_uren": "1000", "te_laat_aantal": "10000",
+            "ziek_dagen": "1000", "ziek_meldingen": "64", "schorsing_max": "5", "dag_minuten": "1440", "bevestig": "ja"}
+    r = c.post("/beheer/beleid", form)
+    eq(r.status, 303, "saved")
+    eq(policy_row(stack, "haaglanden"), "1000,1000,10000,1000,64,5,1440", "stored")
+    check(int(stack.sql("SELECT count(*) FROM audit WHERE action = 'beleid_gewijzigd' AND object LIKE 'beleid:haaglanden:%'")) == 1,
+          "audited")
+    page = c.get(r.header("Location").split("#")[0]).text
+    check("Laatst gewijzigd" in page and "geldt vanaf nu" in page, "shown as changed")
+    after = signal_count(school)
+    eq(after, 0, "no signals with thresholds no student reaches (%d before)" % before)
+    r = c.post("/beheer/beleid", dict(form, uren_16uur="16", licht_uren="8", te_laat_aantal="9", ziek_dagen="7",
+                                       ziek_meldingen="4", dag_minuten="300"))
+    eq(r.status, 303, "back to the protocol's values")
+    eq(signal_count(school), before, "the same signals again")
+
+
 if __name__ == "__main__":
     run([test_page_lists_calendars_with_their_vacations, test_bad_line_is_named_and_nothing_changes,
          test_replacing_needs_confirmation, test_replace_writes_all_and_is_audited,
-         test_new_calendar_and_duplicate_name, test_unknown_calendar_is_404_and_others_are_refused])
+         test_new_calendar_and_duplicate_name, test_unknown_calendar_is_404_and_others_are_refused,
+         test_policies_start_as_the_protocols_give_them, test_bad_policy_values_are_named_and_kept,
+         test_policy_change_counts_for_the_schools_of_the_region])
