@@ -36,6 +36,8 @@ int cmd_migrate(int argc, char **argv);        /* admin_cmds.c */
 int cmd_gebruiker(int argc, char **argv);      /* admin_cmds.c */
 int cmd_vakanties(int argc, char **argv);      /* admin_cmds.c */
 int cmd_mail(int argc, char **argv);           /* mail_cmd.c: the outbox sender */
+int cmd_leerlingen(int argc, char **argv);     /* import_cmds.c: the school's student CSV */
+int cmd_registraties(int argc, char **argv);   /* import_cmds.c: the school's absence CSV */
 
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
 int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -22,6 +22,8 @@ static const struct ctl_command commands[] = {
 	{ "gebruiker", cmd_gebruiker,
 	  "--db FILE --email E --naam N --rol ROL [--school BRIN | --loket ID]" },
 	{ "vakanties", cmd_vakanties, "--db FILE --kalender NAAM < vakanties.csv" },
+	{ "leerlingen", cmd_leerlingen, "--db FILE --school BRIN < leerlingen.csv" },
+	{ "registraties", cmd_registraties, "--db FILE --school BRIN < registraties.csv" },
 	{ "mail", cmd_mail, "--db FILE --smtp smtp://host:poort|--sendmail PAD [--van ADRES] [--sleutel FILE] [--loop SEC] [--backoff SEC] [--pogingen N]" },
 };
 

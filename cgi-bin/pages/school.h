@@ -30,13 +30,27 @@ void	page_school_melding_end(struct req *);
 /* What a school page needs: the school, its policy and calendar, and today. */
 struct school_ctx {
 	struct school_info	 school;
-	const struct rules_policy *policy;
+	const struct rules_policy *policy;	/* &pol */
+	struct rules_policy	 pol;		/* the region's, else landelijk's */
 	struct rules_calendar	 cal;
 	rules_date		 today;		/* Europe/Amsterdam */
 	char			 today_s[11];
 };
 /* 0, or an error response has been made. Pair with school_ctx_free. */
 int	school_ctx_load(struct req *, struct school_ctx *);
+/* The same without a request (verzuimctl): policies to choose from; 0, 1 no school, -1. */
+int	school_ctx_open(struct store *, const struct user *, const struct rules_policy *policies,
+	    size_t npolicies, struct school_ctx *);
+
+/*
+ * The CSV imports of sql/IMPORT.md for the school of u, all or nothing. 0: imported, *result
+ * {lines, imported, skipped, students, first, last, kinds} (registrations) or {lines, imported}
+ * (students); 1: refused, *result {errors: [{regel, fout}] (the first 200), nerrors, lines}.
+ */
+int	school_import_registrations(struct store *, const struct user *, const struct school_ctx *,
+	    const char *buf, size_t len, json_t **result);
+int	school_import_students(struct store *, const struct user *, const struct school_ctx *,
+	    const char *buf, size_t len, json_t **result);
 void	school_ctx_free(struct school_ctx *);
 
 /* Today's date in Europe/Amsterdam (SPEC §3); the date in Amsterdam at UTC timestamp t. */

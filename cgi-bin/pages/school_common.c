@@ -70,32 +70,45 @@ school_today(void)
 }
 
 int
-school_ctx_load(struct req *r, struct school_ctx *c)
+school_ctx_open(struct store *s, const struct user *u, const struct rules_policy *policies,
+    size_t npolicies, struct school_ctx *c)
 {
 	struct rules_vacation *vac = NULL;
+	const struct rules_policy *p;
 	size_t nvac = 0;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = store_school_of(r->app->store, &r->user, &c->school)) != 0) {
-		http_error(r, rc > 0 ? 404 : 500);
+	if ((rc = store_school_of(s, u, &c->school)) != 0)
+		return rc > 0 ? 1 : -1;
+	if ((p = rules_policy_find(policies, npolicies, c->school.region)) == NULL &&
+	    (p = rules_policy_find(policies, npolicies, "landelijk")) == NULL)
 		return -1;
-	}
-	if ((c->policy = app_policy(r, c->school.region)) == NULL &&
-	    (c->policy = app_policy(r, "landelijk")) == NULL) {
-		http_error(r, 500);
-		return -1;
-	}
+	c->pol = *p;
+	c->policy = &c->pol;
 	c->today = school_today();
 	rules_date_format(c->today, c->today_s);
-	if (store_school_vacations(r->app->store, c->school.calendar_id, &vac, &nvac) != 0 ||
+	if (store_school_vacations(s, c->school.calendar_id, &vac, &nvac) != 0 ||
 	    rules_calendar_init(&c->cal, vac, nvac, 1, c->today - 3 * 366, c->today + 400) !=
 	    RULES_OK) {
 		free(vac);
-		http_error(r, 500);
 		return -1;
 	}
 	free(vac);
+	return 0;
+}
+
+int
+school_ctx_load(struct req *r, struct school_ctx *c)
+{
+	int rc;
+
+	app_policies_refresh(r->app);
+	if ((rc = school_ctx_open(r->app->store, &r->user, r->app->policies, r->app->npolicies,
+	    c)) != 0) {
+		http_error(r, rc > 0 ? 404 : 500);
+		return -1;
+	}
 	return 0;
 }
 

@@ -131,35 +131,21 @@ upload(struct req *r)
 	return f != NULL && f->filename != NULL && f->valsz > 0 ? f : NULL;
 }
 
-void
-page_school_import_regs(struct req *r)
+int
+school_import_registrations(struct store *s, const struct user *u, const struct school_ctx *c,
+    const char *buf, size_t len, json_t **result)
 {
-	struct school_ctx c;
-	const struct field *f = upload(r);
 	struct csv_reader cr;
 	struct csv_row row;
 	struct reg_new *regs = NULL;
-	size_t nregs = 0, cap = 0, line, lines = 0;
+	size_t nregs = 0, cap = 0, line = 0, lines = 0;
 	int pos[RC__MAX], nerrors = 0, header = 1, skipped = 0;
 	json_t *errors = json_array(), *students = json_object();
 	char err[200], first[11] = "", last[11] = "";
 	int64_t minutes[RULES_REG__MAX] = { 0 };
 	enum parse_err pe;
 
-	if (school_ctx_load(r, &c) != 0) {
-		json_decref(errors);
-		json_decref(students);
-		return;
-	}
-	if (f == NULL) {
-		school_ctx_free(&c);
-		json_decref(errors);
-		json_decref(students);
-		import_form(r, 422, json_pack("{s:s}", "regs_error",
-		    "Kies een CSV-bestand met registraties."));
-		return;
-	}
-	csv_init(&cr, f->value, f->valsz);
+	csv_init(&cr, buf, len);
 	while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
 		char num[64], datum[32], soort[32], min[32], note[600];
 		struct reg_new rn;
@@ -184,14 +170,14 @@ page_school_import_regs(struct req *r)
 		rn.source = "import";
 		const char *n = field(&row, pos[RC_NUMMER], num, sizeof(num));
 		const char *m = field(&row, pos[RC_MINUTEN], min, sizeof(min));
-		if ((sid = store_school_student_by_number(r->app->store, &r->user, n)) == 0) {
+		if ((sid = store_school_student_by_number(s, u, n)) == 0) {
 			snprintf(err, sizeof(err), "Onbekend leerlingnummer '%.30s'.", n);
 			line_error(errors, &nerrors, line, err);
 			continue;
 		}
 		rn.student_id = sid;
 		fe = json_object();
-		if (school_reg_validate(&c, field(&row, pos[RC_DATUM], datum, sizeof(datum)),
+		if (school_reg_validate(c, field(&row, pos[RC_DATUM], datum, sizeof(datum)),
 		    field(&row, pos[RC_SOORT], soort, sizeof(soort)), m, strcasecmp(m, "dag") == 0,
 		    field(&row, pos[RC_OPMERKING], note, sizeof(note)), &rn, fe) != 0) {
 			const char *k;
@@ -234,22 +220,22 @@ page_school_import_regs(struct req *r)
 	csv_free(&cr);
 	if (header && nerrors == 0)
 		line_error(errors, &nerrors, 1, "Het bestand is leeg.");
-	if (nerrors == 0 && store_begin(r->app->store) == 0) {
+	if (nerrors == 0 && store_begin(s) == 0) {
 		unsigned char *skip = calloc(nregs ? nregs : 1, 1);
 		int failed = skip == NULL;
 		/* A line already registered before this import (the same file imported twice) is
 		 * skipped; equal lines within one file all count (two late arrivals on one day). */
 		for (size_t k = 0; skip != NULL && k < nregs; k++)
-			if (store_school_reg_exists(r->app->store, &regs[k])) {
+			if (store_school_reg_exists(s, &regs[k])) {
 				skip[k] = 1;
 				skipped++;
 			}
 		for (size_t k = 0; !failed && k < nregs; k++)
-			if (!skip[k] && store_school_reg_add(r->app->store, &r->user, &regs[k]) != 0)
+			if (!skip[k] && store_school_reg_add(s, u, &regs[k]) != 0)
 				failed = 1;
 		free(skip);
-		if (failed || store_commit(r->app->store) != 0) {
-			store_rollback(r->app->store);
+		if (failed || store_commit(s) != 0) {
+			store_rollback(s);
 			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
 		}
 	} else if (nerrors == 0)
@@ -260,12 +246,9 @@ page_school_import_regs(struct req *r)
 			free((char *)regs[i].note);
 		free(regs);
 		json_decref(students);
-		school_ctx_free(&c);
-		audit(r, "import_geweigerd", "school:%lld:registraties", (long long)r->user.school_id);
-		import_form(r, 422, json_pack("{s:o,s:i,s:i,s:s?}", "regs_errors", errors,
-		    "regs_nerrors", nerrors, "regs_lines", (json_int_t)lines, "filename",
-		    f->filename));
-		return;
+		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
+		    (json_int_t)lines);
+		return 1;
 	}
 	for (size_t i = 0; i < nregs; i++) {
 		char key[32];
@@ -285,18 +268,49 @@ page_school_import_regs(struct req *r)
 		json_t *kinds = json_array();
 		for (int k = 0; k < RULES_REG__MAX; k++)
 			if (minutes[k] > 0)
-				json_array_append_new(kinds, json_pack("{s:s,s:I}", "label",
-				    school_reg_labels[k], "minuten", (json_int_t)minutes[k]));
-		audit(r, "import", "school:%lld:registraties:%zu", (long long)r->user.school_id,
-		    nregs - (size_t)skipped);
-		import_form(r, 200, json_pack("{s:{s:i,s:i,s:i,s:i,s:s,s:s,s:o,s:s?}}", "regs_done",
-		    "lines", (json_int_t)lines, "imported", (json_int_t)(nregs - (size_t)skipped),
-		    "skipped", skipped, "students", (json_int_t)json_object_size(students),
-		    "first", first, "last", last, "kinds", kinds, "filename", f->filename));
+				json_array_append_new(kinds, json_pack("{s:s,s:s,s:I}", "soort",
+				    rules_reg_kind_names[k], "label", school_reg_labels[k], "minuten",
+				    (json_int_t)minutes[k]));
+		*result = json_pack("{s:I,s:I,s:i,s:I,s:s,s:s,s:o}", "lines", (json_int_t)lines,
+		    "imported", (json_int_t)(nregs - (size_t)skipped), "skipped", skipped,
+		    "students", (json_int_t)json_object_size(students), "first", first, "last", last,
+		    "kinds", kinds);
 	}
 	json_decref(errors);
 	json_decref(students);
+	return 0;
+}
+
+void
+page_school_import_regs(struct req *r)
+{
+	struct school_ctx c;
+	const struct field *f = upload(r);
+	json_t *res;
+
+	if (school_ctx_load(r, &c) != 0)
+		return;
+	if (f == NULL) {
+		school_ctx_free(&c);
+		import_form(r, 422, json_pack("{s:s}", "regs_error",
+		    "Kies een CSV-bestand met registraties."));
+		return;
+	}
+	if (school_import_registrations(r->app->store, &r->user, &c, f->value, f->valsz,
+	    &res) != 0) {
+		school_ctx_free(&c);
+		audit(r, "import_geweigerd", "school:%lld:registraties", (long long)r->user.school_id);
+		import_form(r, 422, json_pack("{s:O,s:O,s:O,s:s?}", "regs_errors",
+		    json_object_get(res, "errors"), "regs_nerrors", json_object_get(res, "nerrors"),
+		    "regs_lines", json_object_get(res, "lines"), "filename", f->filename));
+		json_decref(res);
+		return;
+	}
 	school_ctx_free(&c);
+	audit(r, "import", "school:%lld:registraties:%lld", (long long)r->user.school_id,
+	    (long long)json_integer_value(json_object_get(res, "imported")));
+	json_object_set_new(res, "filename", json_string(f->filename ? f->filename : ""));
+	import_form(r, 200, json_pack("{s:o}", "regs_done", res));
 }
 
 static int
@@ -311,39 +325,27 @@ yes_no(const char *v, int *out)
 	return 0;
 }
 
-void
-page_school_import_students(struct req *r)
+int
+school_import_students(struct store *s, const struct user *u, const struct school_ctx *c,
+    const char *buf, size_t len, json_t **result)
 {
-	struct school_ctx c;
-	const struct field *f = upload(r);
 	struct csv_reader cr;
 	struct csv_row row;
-	size_t line, lines = 0, imported = 0;
+	size_t line = 0, lines = 0, imported = 0;
 	int pos[SC__MAX], nerrors = 0, header = 1, pass;
 	json_t *errors = json_array();
 	char err[300];
 	enum parse_err pe = PARSE_OK;
 
-	if (school_ctx_load(r, &c) != 0) {
-		json_decref(errors);
-		return;
-	}
-	if (f == NULL) {
-		school_ctx_free(&c);
-		json_decref(errors);
-		import_form(r, 422, json_pack("{s:s}", "students_error",
-		    "Kies een CSV-bestand met leerlingen."));
-		return;
-	}
 	/* Pass 0 checks every line; pass 1 writes them, in one transaction. */
 	for (pass = 0; pass < 2 && nerrors == 0; pass++) {
-		if (pass == 1 && store_begin(r->app->store) != 0) {
+		if (pass == 1 && store_begin(s) != 0) {
 			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
 			break;
 		}
 		header = 1;
 		lines = 0;
-		csv_init(&cr, f->value, f->valsz);
+		csv_init(&cr, buf, len);
 		while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
 			char v[SC__MAX][512];
 			const char *p[SC__MAX];
@@ -374,12 +376,12 @@ page_school_import_students(struct req *r)
 					bad = 1;
 				}
 			if (!bad && (school_date_arg(p[SC_GEBOORTEDATUM], &born) != 0 ||
-			    born > c.today)) {
+			    born > c->today)) {
 				snprintf(err, sizeof(err), "geboortedatum '%.20s' is geen geldige datum "
 				    "(jjjj-mm-dd).", p[SC_GEBOORTEDATUM]);
 				bad = 1;
 			}
-			if (!bad && (sn.gemeente_id = store_school_gemeente_id(r->app->store,
+			if (!bad && (sn.gemeente_id = store_school_gemeente_id(s,
 			    p[SC_WOONGEMEENTE])) == 0) {
 				snprintf(err, sizeof(err), "onbekende woongemeente '%.60s'.",
 				    p[SC_WOONGEMEENTE]);
@@ -400,8 +402,8 @@ page_school_import_students(struct req *r)
 				} else
 					dpw = (int)n;
 			}
-			if (!bad && pass == 0 && store_school_student_by_number(r->app->store,
-			    &r->user, p[SC_NUMMER]) != 0) {
+			if (!bad && pass == 0 && store_school_student_by_number(s, u,
+			    p[SC_NUMMER]) != 0) {
 				snprintf(err, sizeof(err), "leerlingnummer '%.30s' bestaat al.",
 				    p[SC_NUMMER]);
 				bad = 1;
@@ -427,7 +429,7 @@ page_school_import_students(struct req *r)
 			sn.parent_phone = p[SC_OUDER_TELEFOON];
 			sn.parent_email = p[SC_OUDER_EMAIL];
 			sn.stay_address = p[SC_VERBLIJFADRES];
-			switch (store_school_student_add(r->app->store, &r->user, &sn)) {
+			switch (store_school_student_add(s, u, &sn)) {
 			case 0:
 				imported++;
 				break;
@@ -446,22 +448,51 @@ page_school_import_students(struct req *r)
 			line_error(errors, &nerrors, 1, "Het bestand is leeg.");
 		csv_free(&cr);
 		if (pass == 1) {
-			if (nerrors > 0 || store_commit(r->app->store) != 0) {
-				store_rollback(r->app->store);
+			if (nerrors > 0 || store_commit(s) != 0) {
+				store_rollback(s);
 				if (nerrors == 0)
 					line_error(errors, &nerrors, 0, "Opslaan is mislukt.");
 			}
 		}
 	}
-	school_ctx_free(&c);
 	if (nerrors > 0) {
-		audit(r, "import_geweigerd", "school:%lld:leerlingen", (long long)r->user.school_id);
-		import_form(r, 422, json_pack("{s:o,s:i,s:i}", "students_errors", errors,
-		    "students_nerrors", nerrors, "students_lines", (json_int_t)lines));
-		return;
+		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
+		    (json_int_t)lines);
+		return 1;
 	}
 	json_decref(errors);
-	audit(r, "import", "school:%lld:leerlingen:%zu", (long long)r->user.school_id, imported);
-	import_form(r, 200, json_pack("{s:{s:i}}", "students_done", "imported",
-	    (json_int_t)imported));
+	*result = json_pack("{s:I,s:I}", "lines", (json_int_t)lines, "imported",
+	    (json_int_t)imported);
+	return 0;
+}
+
+void
+page_school_import_students(struct req *r)
+{
+	struct school_ctx c;
+	const struct field *f = upload(r);
+	json_t *res;
+	int rc;
+
+	if (school_ctx_load(r, &c) != 0)
+		return;
+	if (f == NULL) {
+		school_ctx_free(&c);
+		import_form(r, 422, json_pack("{s:s}", "students_error",
+		    "Kies een CSV-bestand met leerlingen."));
+		return;
+	}
+	rc = school_import_students(r->app->store, &r->user, &c, f->value, f->valsz, &res);
+	school_ctx_free(&c);
+	if (rc != 0) {
+		audit(r, "import_geweigerd", "school:%lld:leerlingen", (long long)r->user.school_id);
+		import_form(r, 422, json_pack("{s:O,s:O,s:O}", "students_errors",
+		    json_object_get(res, "errors"), "students_nerrors",
+		    json_object_get(res, "nerrors"), "students_lines", json_object_get(res, "lines")));
+		json_decref(res);
+		return;
+	}
+	audit(r, "import", "school:%lld:leerlingen:%lld", (long long)r->user.school_id,
+	    (long long)json_integer_value(json_object_get(res, "imported")));
+	import_form(r, 200, json_pack("{s:o}", "students_done", res));
 }

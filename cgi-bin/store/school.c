@@ -255,7 +255,7 @@ reg_insert(struct store *s, const struct user *u, const struct reg_new *rn)
 	sqlite3_bind_text(st, 3, rn->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, rn->minutes);
 	sqlite3_bind_text(st, 5, rn->note ? rn->note : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, u->id);
+	bind_id_or_null(st, 6, u->id);	/* 0: imported with verzuimctl */
 	sqlite3_bind_int64(st, 7, store_now());
 	bind_id_or_null(st, 8, rn->corrects_id);
 	sqlite3_bind_text(st, 9, rn->source ? rn->source : "formulier", -1, SQLITE_STATIC);

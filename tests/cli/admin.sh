@@ -1,5 +1,6 @@
 #!/bin/sh
-# verzuimctl's database subcommands as processes: migrate, gebruiker, vakanties, audit verify.
+# verzuimctl's database subcommands as processes: migrate, gebruiker, vakanties, leerlingen,
+# registraties, audit verify.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 V=${VERZUIMCTL:-$root/cgi-bin/verzuimctl}
@@ -39,6 +40,29 @@ STDIN=$tmp/vak.csv expect vakanties 0 '"vakanties":2' "$V" vakanties --db "$db" 
 STDIN=$tmp/vak.csv expect vakanties_vervangen 0 '"vakanties":2' "$V" vakanties --db "$db" --kalender "Regio midden"
 got=$(sqlite3 "$db" "select count(*) || '|' || max(name) from vacation")
 [ "$got" = "2|Kerstvakantie, regio midden" ] && ok vakanties_opgeslagen || bad vakanties_opgeslagen "$got"
+# The school imports (sql/IMPORT.md): all or nothing, every bad line named, the same rules as the
+# school's Importeren page; a second run of the same absence file adds nothing.
+sqlite3 "$db" "INSERT INTO gemeente (id, name, region) VALUES (1, 'Zoetermeer', 'haaglanden');
+INSERT INTO school (id, brin, name, sort, region, calendar_id, gemeente_id)
+  SELECT 1, '12AB', 'Testcollege', 'vo', 'haaglanden', id, 1 FROM calendar WHERE name = 'Regio midden';"
+printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n501,Anna,de Vries,2012-03-04,Zoetermeer,2B\n502,Bram,Jansen,2011-13-01,Zoetermeer,3A\n503,Cor,Bakker,2011-05-06,Atlantis,3A\n' > "$tmp/ll-bad.csv"
+STDIN=$tmp/ll-bad.csv expect leerlingen_fout 2 'regel 4: onbekende woongemeente' "$V" leerlingen --db "$db" --school 12AB
+grep -q 'regel 3: geboortedatum' "$tmp/err" && ok leerlingen_elke_fout_genoemd || bad leerlingen_elke_fout_genoemd "$(cat "$tmp/err")"
+[ "$(sqlite3 "$db" "select count(*) from student")" = 0 ] && ok leerlingen_niets_bij_fout || bad leerlingen_niets_bij_fout "rows written"
+printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n501,Anna,de Vries,2012-03-04,Zoetermeer,2B\n502,Bram,Jansen,2011-02-01,zoetermeer,3A\n' > "$tmp/ll.csv"
+STDIN=$tmp/ll.csv expect leerlingen 0 '{"lines":2,"imported":2}' "$V" leerlingen --db "$db" --school 12AB
+STDIN=$tmp/ll.csv expect leerlingen_bestaan_al 2 "regel 2: leerlingnummer '501' bestaat al" "$V" leerlingen --db "$db" --school 12AB
+STDIN=$tmp/ll.csv expect leerlingen_onbekende_school 2 "onbekende school '99ZZ'" "$V" leerlingen --db "$db" --school 99ZZ
+printf 'leerlingnummer,datum,soort,minuten,opmerking\n501,2026-11-02,ongeoorloofd,dag,\n502,2026-11-03,te_laat,15,bus\n' > "$tmp/reg.csv"
+STDIN=$tmp/reg.csv expect registraties 0 '"imported":2,"skipped":0,"students":2' "$V" registraties --db "$db" --school 12AB
+STDIN=$tmp/reg.csv expect registraties_nogmaals 0 '"imported":0,"skipped":2' "$V" registraties --db "$db" --school 12AB
+got=$(sqlite3 "$db" "select group_concat(kind || ':' || minutes || ':' || source || ':' || ifnull(created_by, 'cli'), ' ') from (select * from registration order by date)")
+[ "$got" = "ongeoorloofd:300:import:cli te_laat:15:import:cli" ] && ok registraties_opgeslagen || bad registraties_opgeslagen "$got"
+printf 'leerlingnummer,datum,soort,minuten\n501,2026-11-04,spijbelen,60\n999,2026-11-04,ziek,dag\n' > "$tmp/reg-bad.csv"
+STDIN=$tmp/reg-bad.csv expect registraties_fout 2 "regel 3: Onbekend leerlingnummer '999'" "$V" registraties --db "$db" --school 12AB
+grep -q 'regel 2: soort' "$tmp/err" && ok registraties_elke_fout_genoemd || bad registraties_elke_fout_genoemd "$(cat "$tmp/err")"
+[ "$(sqlite3 "$db" "select count(*) from registration")" = 2 ] && ok registraties_niets_bij_fout || bad registraties_niets_bij_fout "rows written"
+[ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where address = 'verzuimctl' and action like 'import%'")" = 6 ] && ok import_geaudit || bad import_geaudit "audit rows"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
