@@ -38,6 +38,7 @@ int cmd_vakanties(int argc, char **argv);      /* admin_cmds.c */
 int cmd_mail(int argc, char **argv);           /* mail_cmd.c: the outbox sender */
 int cmd_leerlingen(int argc, char **argv);     /* import_cmds.c: the school's student CSV */
 int cmd_registraties(int argc, char **argv);   /* import_cmds.c: the school's absence CSV */
+int cmd_export(int argc, char **argv);         /* export_cmd.c: meldingen as CSV, no child named */
 
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
 int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -24,6 +24,7 @@ static const struct ctl_command commands[] = {
 	{ "vakanties", cmd_vakanties, "--db FILE --kalender NAAM < vakanties.csv" },
 	{ "leerlingen", cmd_leerlingen, "--db FILE --school BRIN < leerlingen.csv" },
 	{ "registraties", cmd_registraties, "--db FILE --school BRIN < registraties.csv" },
+	{ "export", cmd_export, "--db FILE --van D --tot D [--loket ID] > meldingen.csv" },
 	{ "mail", cmd_mail, "--db FILE --smtp smtp://host:poort|--sendmail PAD [--van ADRES] [--sleutel FILE] [--loop SEC] [--backoff SEC] [--pogingen N]" },
 };
 

@@ -367,21 +367,7 @@ page_desk_overview(struct req *r)
 static void
 csv_field(struct buf *b, const char *s, int last)
 {
-	int quote = strpbrk(s, ";\"\r\n") != NULL;
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-
-	if (quote)
-		buf_putc(b, '"');
-	if (formula)
-		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	if (quote)
-		buf_putc(b, '"');
-	buf_puts(b, last ? "\r\n" : ";");
+	buf_csv(b, s, ';', last);
 }
 
 static void

@@ -370,3 +370,25 @@ store_policy_update(struct store *s, const struct rules_policy *p, int64_t user_
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
+
+int
+store_export_meldingen(struct store *s, int64_t from, int64_t to, int64_t loket,
+    void (*row)(void *arg, const char *const cols[13]), void *arg)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_EXPORT_MELDINGEN);
+	const char *cols[13];
+	int rc;
+
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_int64(st, 3, loket);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 13; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			cols[i] = t ? (const char *)t : "";
+		}
+		row(arg, cols);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -49,6 +49,15 @@ json_t	*store_policy_list(struct store *);
 /* 0 saved, 1 no such region, -1 error. */
 int	 store_policy_update(struct store *, const struct rules_policy *, int64_t user_id, int64_t now);
 
+/*
+ * The meldingen filed in [from, to) (UTC seconds), of one desk (loket > 0) or all, oldest first,
+ * without anything that names a child: for each, row() gets the columns id, filed_at, soort,
+ * status, age_group, routed_to, loket, gemeente, school BRIN, school name, school_year,
+ * closing_reason, treated_at (0: never) as text. 0, or -1 on error.
+ */
+int	 store_export_meldingen(struct store *, int64_t from, int64_t to, int64_t loket,
+	    void (*row)(void *arg, const char *const cols[13]), void *arg);
+
 /* One-time links (24 hours, single use; only the hash is stored). */
 int	 store_token_insert(struct store *, const unsigned char hash[32], int64_t user_id,
 	    const char *purpose, int64_t expires_at);

@@ -42,6 +42,13 @@ X(STMT_TOKEN_FIND, \
 X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
 X(STMT_ADMIN_SCHOOL_BY_BRIN, "SELECT id FROM school WHERE brin = ?") \
 X(STMT_CALENDAR_FIND, "SELECT id FROM calendar WHERE name = ?") \
+X(STMT_EXPORT_MELDINGEN, \
+  "SELECT m.id, m.filed_at, m.soort, m.status, m.age_group, m.routed_to, IFNULL(l.name, ''), " \
+  "IFNULL(g.name, ''), sc.brin, sc.name, m.school_year, IFNULL(m.closing_reason, ''), " \
+  "IFNULL(m.treated_at, 0) FROM melding m JOIN school sc ON sc.id = m.school_id " \
+  "LEFT JOIN loket l ON l.id = m.loket_id LEFT JOIN gemeente g ON g.id = l.gemeente_id " \
+  "WHERE m.filed_at >= ?1 AND m.filed_at < ?2 AND (?3 = 0 OR m.loket_id = ?3) " \
+  "ORDER BY m.filed_at, m.id") \
 X(STMT_POLICY_SEED, \
   "INSERT OR IGNORE INTO region_policy (region, uren_16uur, licht_uren, te_laat_aantal, " \
   "ziek_dagen, ziek_meldingen, schorsing_max, dag_minuten) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \

@@ -105,3 +105,24 @@ buf_free(struct buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+int
+buf_csv(struct buf *b, const char *s, char sep, int last)
+{
+	char special[] = { sep, '"', '\r', '\n', '\0' };
+	int quote = strpbrk(s, special) != NULL, rc = 0;
+
+	if (quote)
+		rc |= buf_putc(b, '"');
+	if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
+		rc |= buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			rc |= buf_putc(b, '"');
+		rc |= buf_putc(b, *s);
+	}
+	if (quote)
+		rc |= buf_putc(b, '"');
+	rc |= last ? buf_puts(b, "\r\n") : buf_putc(b, sep);
+	return rc ? -1 : 0;
+}

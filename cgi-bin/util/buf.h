@@ -25,6 +25,11 @@ int	buf_printf(struct buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	buf_reserve(struct buf *, size_t extra);
 void	buf_reset(struct buf *);	/* len = 0, keep the memory */
+/*
+ * One CSV field for a spreadsheet: quoted when it holds sep, a quote or a line break (quotes
+ * doubled), a leading = + - @ defused with ', then sep, or CRLF when last.
+ */
+int	buf_csv(struct buf *, const char *s, char sep, int last);
 void	buf_free(struct buf *);		/* release and zero */
 
 #endif /* UTIL_BUF_H */

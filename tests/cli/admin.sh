@@ -63,6 +63,23 @@ STDIN=$tmp/reg-bad.csv expect registraties_fout 2 "regel 3: Onbekend leerlingnum
 grep -q 'regel 2: soort' "$tmp/err" && ok registraties_elke_fout_genoemd || bad registraties_elke_fout_genoemd "$(cat "$tmp/err")"
 [ "$(sqlite3 "$db" "select count(*) from registration")" = 2 ] && ok registraties_niets_bij_fout || bad registraties_niets_bij_fout "rows written"
 [ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where address = 'verzuimctl' and action like 'import%'")" = 6 ] && ok import_geaudit || bad import_geaudit "audit rows"
+
+# export: meldingen filed from --van through --tot, days in Europe/Amsterdam, no child named.
+sqlite3 "$db" "INSERT INTO loket (id, gemeente_id, name, department, phone, email, covers_leerplicht, covers_rmc)
+  VALUES (7, 1, 'Leerplicht, Zoetermeer', 'Leerplicht', '079', 'lp@zoetermeer.nl', 1, 0);
+INSERT INTO melding (id, student_id, school_id, soort, routed_to, loket_id, age_group, period_start, school_year, filed_by, filed_at)
+  SELECT 41, id, 1, '16uur', 'leerplicht', 7, '5-18', '2026-11-02', '2026-2027', 1, 1796040000 FROM student WHERE number = '501';
+INSERT INTO melding (id, student_id, school_id, soort, routed_to, loket_id, age_group, period_start, school_year, filed_by, filed_at)
+  SELECT 42, id, 1, 'luxe', 'leerplicht', 7, '5-18', '2026-11-03', '2026-2027', 1, 1796081400 FROM student WHERE number = '502';"
+expect export_november 0 '41,2026-11-30,16uur,geregistreerd,5-18,leerplicht,"Leerplicht, Zoetermeer",Zoetermeer,12AB,Testcollege,2026-2027,,' "$V" export --db "$db" --van 2026-11-01 --tot 2026-11-30
+n=$("$V" export --db "$db" --van 2026-11-01 --tot 2026-11-30 | wc -l)
+[ "$n" = 2 ] && ok export_tot_is_een_dag_in_amsterdam || bad export_tot_is_een_dag_in_amsterdam "$n lines (23:30 UTC on 30 Nov is 1 Dec in Amsterdam)"
+expect export_december 0 '42,2026-12-01,luxe' "$V" export --db "$db" --van 2026-12-01 --tot 2026-12-01 --loket 7
+expect export_kop 0 'melding,ingediend,soort,status,leeftijdsgroep,route,loket,gemeente,brin,school,schooljaar,reden_afsluiting,in_behandeling' "$V" export --db "$db" --van 2026-12-01 --tot 2026-12-01
+"$V" export --db "$db" --van 2026-11-01 --tot 2026-12-31 | grep -q -e Anna -e Bram -e Jansen -e 'de Vries' && bad export_noemt_geen_kind "a name in the export" || ok export_noemt_geen_kind
+expect export_omgekeerd 2 '--van ligt na --tot' "$V" export --db "$db" --van 2026-12-02 --tot 2026-12-01
+expect export_onbekend_loket 2 'geen loket met nummer 99' "$V" export --db "$db" --van 2026-12-01 --tot 2026-12-01 --loket 99
+[ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where action = 'export'")" -ge 4 ] && ok export_geaudit || bad export_geaudit "no audit row"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
