@@ -140,6 +140,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 	struct reg_new *regs = NULL;
 	size_t nregs = 0, cap = 0, line = 0, lines = 0;
 	int pos[RC__MAX], nerrors = 0, header = 1, skipped = 0;
+	unsigned char *skip = NULL;	/* per line: already stored before this import */
 	json_t *errors = json_array(), *students = json_object();
 	char err[200], first[11] = "", last[11] = "";
 	int64_t minutes[RULES_REG__MAX] = { 0 };
@@ -220,9 +221,10 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 	csv_free(&cr);
 	if (header && nerrors == 0)
 		line_error(errors, &nerrors, 1, "Het bestand is leeg.");
+	if (nerrors == 0 && (skip = calloc(nregs ? nregs : 1, 1)) == NULL)
+		line_error(errors, &nerrors, 0, "Te weinig geheugen.");
 	if (nerrors == 0 && store_begin(s) == 0) {
-		unsigned char *skip = calloc(nregs ? nregs : 1, 1);
-		int failed = skip == NULL;
+		int failed = 0;
 		/* A line already registered before this import (the same file imported twice) is
 		 * skipped; equal lines within one file all count (two late arrivals on one day). */
 		for (size_t k = 0; skip != NULL && k < nregs; k++)
@@ -233,7 +235,6 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		for (size_t k = 0; !failed && k < nregs; k++)
 			if (!skip[k] && store_school_reg_add(s, u, &regs[k]) != 0)
 				failed = 1;
-		free(skip);
 		if (failed || store_commit(s) != 0) {
 			store_rollback(s);
 			line_error(errors, &nerrors, 0, "Opslaan is mislukt; er is niets geïmporteerd.");
@@ -245,13 +246,19 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		for (size_t i = 0; i < nregs; i++)
 			free((char *)regs[i].note);
 		free(regs);
+		free(skip);
 		json_decref(students);
 		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
 		    (json_int_t)lines);
 		return 1;
 	}
+	/* The summary tells what was added: lines already stored are only counted as skipped. */
 	for (size_t i = 0; i < nregs; i++) {
 		char key[32];
+		if (skip[i]) {
+			free((char *)regs[i].note);
+			continue;
+		}
 		for (int k = 0; k < RULES_REG__MAX; k++)
 			if (strcmp(regs[i].kind, rules_reg_kind_names[k]) == 0)
 				minutes[k] += regs[i].minutes;
@@ -264,6 +271,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		free((char *)regs[i].note);
 	}
 	free(regs);
+	free(skip);
 	{
 		json_t *kinds = json_array();
 		for (int k = 0; k < RULES_REG__MAX; k++)

@@ -55,7 +55,7 @@ STDIN=$tmp/ll.csv expect leerlingen_bestaan_al 2 "regel 2: leerlingnummer '501' 
 STDIN=$tmp/ll.csv expect leerlingen_onbekende_school 2 "onbekende school '99ZZ'" "$V" leerlingen --db "$db" --school 99ZZ
 printf 'leerlingnummer,datum,soort,minuten,opmerking\n501,2026-11-02,ongeoorloofd,dag,\n502,2026-11-03,te_laat,15,bus\n' > "$tmp/reg.csv"
 STDIN=$tmp/reg.csv expect registraties 0 '"imported":2,"skipped":0,"students":2' "$V" registraties --db "$db" --school 12AB
-STDIN=$tmp/reg.csv expect registraties_nogmaals 0 '"imported":0,"skipped":2' "$V" registraties --db "$db" --school 12AB
+STDIN=$tmp/reg.csv expect registraties_nogmaals 0 '"imported":0,"skipped":2,"students":0,"first":"","last":"","kinds":[]' "$V" registraties --db "$db" --school 12AB
 got=$(sqlite3 "$db" "select group_concat(kind || ':' || minutes || ':' || source || ':' || ifnull(created_by, 'cli'), ' ') from (select * from registration order by date)")
 [ "$got" = "ongeoorloofd:300:import:cli te_laat:15:import:cli" ] && ok registraties_opgeslagen || bad registraties_opgeslagen "$got"
 printf 'leerlingnummer,datum,soort,minuten\n501,2026-11-04,spijbelen,60\n999,2026-11-04,ziek,dag\n' > "$tmp/reg-bad.csv"
