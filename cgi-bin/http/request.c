@@ -204,10 +204,12 @@ request_handle(struct app *app, struct req *r, void *fcgi)
 		goto out;
 	}
 	if (!(rt->roles & R_ANON) && !r->logged_in) {
-		if (r->method == METHOD_POST)
+		/* A session that ran out (idle, absolute, logged out elsewhere): say why, also for a
+		 * form posted from a page opened before; nothing of the post is done. */
+		if (fields_str(&r->cookies, SESSION_COOKIE) != NULL)
+			http_redirect(r, "/inloggen?verlopen=1");
+		else if (r->method == METHOD_POST)
 			http_error(r, 403);
-		else if (fields_str(&r->cookies, SESSION_COOKIE) != NULL)
-			http_redirect(r, "/inloggen?verlopen=1");	/* say why */
 		else
 			http_redirect(r, "/inloggen");
 		goto out;

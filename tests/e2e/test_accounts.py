@@ -66,6 +66,22 @@ def test_idle_and_absolute_expiry(stack):
     eq(c.get("/").header("Location"), "/inloggen", "12 hours absolute: logged out")
 
 
+def test_form_posted_after_expiry_says_why(stack):
+    c = Client(stack)
+    c.login("beheer@demo.nl")
+    csrf = c.get("/beheer/gebruikers/nieuw").csrf()
+    before = stack.sql("SELECT count(*) FROM app_user")
+    stack.sql("UPDATE session SET seen_at = seen_at - 31*60 WHERE user_id = (SELECT id FROM app_user WHERE email = 'beheer@demo.nl')")
+    r = c.post("/beheer/gebruikers/nieuw", {"email": "laat@demo.nl", "naam": "Te Laat", "rol": "ouder", "csrf": csrf})
+    eq(r.status, 303, "a form posted after the session ran out")
+    eq(r.header("Location"), "/inloggen?verlopen=1", "to the log-in page, saying why")
+    eq(stack.sql("SELECT count(*) FROM app_user"), before, "nothing done")
+    check("automatisch uitgelogd" in c.get("/inloggen?verlopen=1").text, "the reason shown")
+    anon = Client(stack)
+    eq(anon.post("/beheer/gebruikers/nieuw", {"email": "x@demo.nl"}, csrf=False).status, 403,
+       "without any session cookie: still 403")
+
+
 def test_post_without_csrf_changes_nothing(stack):
     c = Client(stack)
     c.login("beheer@demo.nl")
@@ -177,7 +193,7 @@ def test_audit_chain_verify(stack):
 
 if __name__ == "__main__":
     run([test_each_demo_account_lands_on_its_start_page, test_logout_kills_the_old_cookie,
-         test_new_token_at_login, test_idle_and_absolute_expiry,
+         test_new_token_at_login, test_idle_and_absolute_expiry, test_form_posted_after_expiry_says_why,
          test_post_without_csrf_changes_nothing, test_throttle_after_ten_failures,
          test_message_does_not_tell_whether_email_exists, test_invite_activate_and_single_use,
          test_reset_answers_the_same_for_unknown_email, test_database_holds_no_plaintext_secrets,
