@@ -1,5 +1,5 @@
 /*
- * libFuzzer: the registration and vacation CSV readers of verzuimctl (ctl/csvread.c), and the
+ * libFuzzer: the registration and vacation CSV readers of verzuimctl and the calendar page (parse/csvread.c), and the
  * signal rules on whatever they accept. The input is "registrations%%\nvacations"; the first
  * byte picks the region, the student's age and the evaluation date.
  */
