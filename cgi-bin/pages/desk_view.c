@@ -135,11 +135,11 @@ details_list(const char *text)
 	return list;
 }
 
+/* What every melding row shows, the inbox's included. */
 void
-desk_decorate_melding(json_t *m)
+desk_decorate_inbox_row(json_t *m)
 {
-	json_t *ord = json_object_get(m, "ordinal"), *min = json_object_get(m, "unauthorised_minutes");
-	char t[40];
+	json_t *ord = json_object_get(m, "ordinal"), *routed = json_object_get(m, "routed_to");
 
 	set_str(m, "status_label", label_of(desk_status_names, desk_status_labels, DESK_STATUS__MAX,
 	    json_object_get(m, "status")));
@@ -148,11 +148,22 @@ desk_decorate_melding(json_t *m)
 	if (json_is_integer(ord))
 		set_str(m, "ordinal_label", desk_ordinal_label(json_integer_value(ord)));
 	set_time(m, "filed_at", "filed_text");
+	set_date(m, "birth_date", "birth_text");
+	json_object_set_new(m, "inspectie", json_boolean(json_is_string(routed) &&
+	    strcmp(json_string_value(routed), "inspectie") == 0));
+}
+
+void
+desk_decorate_melding(json_t *m)
+{
+	json_t *min = json_object_get(m, "unauthorised_minutes");
+	char t[40];
+
+	desk_decorate_inbox_row(m);
 	set_time(m, "treated_at", "treated_text");
 	set_date(m, "period_start", "period_start_text");
 	set_date(m, "period_end", "period_end_text");
 	set_date(m, "school_end_date", "school_end_text");
-	set_date(m, "birth_date", "birth_text");
 	set_date(m, "deadline", "deadline_text");
 	if (json_is_integer(min)) {
 		int64_t v = json_integer_value(min);
@@ -165,9 +176,6 @@ desk_decorate_melding(json_t *m)
 	}
 	json_object_set_new(m, "adult", json_boolean(json_is_string(json_object_get(m, "age_group")) &&
 	    strcmp(json_string_value(json_object_get(m, "age_group")), "18-23") == 0));
-	json_object_set_new(m, "inspectie", json_boolean(json_is_string(json_object_get(m,
-	    "routed_to")) && strcmp(json_string_value(json_object_get(m, "routed_to")),
-	    "inspectie") == 0));
 	if (json_is_string(json_object_get(m, "closing_reason")))
 		set_str(m, "closing_label", label_of(desk_closing_names, desk_closing_labels,
 		    DESK_CLOSE__MAX, json_object_get(m, "closing_reason")));
@@ -187,23 +195,6 @@ desk_decorate_melding(json_t *m)
 		    details_list(json_string_value(json_object_get(m, "details"))));
 		json_object_del(m, "details");
 	}
-}
-
-void
-desk_decorate_inbox_row(json_t *m)
-{
-	json_t *ord = json_object_get(m, "ordinal"), *routed = json_object_get(m, "routed_to");
-
-	set_str(m, "status_label", label_of(desk_status_names, desk_status_labels, DESK_STATUS__MAX,
-	    json_object_get(m, "status")));
-	set_str(m, "soort_label", label_of(desk_soort_names, desk_soort_labels, DESK_SOORT__MAX,
-	    json_object_get(m, "soort")));
-	if (json_is_integer(ord))
-		set_str(m, "ordinal_label", desk_ordinal_label(json_integer_value(ord)));
-	set_time(m, "filed_at", "filed_text");
-	set_date(m, "birth_date", "birth_text");
-	json_object_set_new(m, "inspectie", json_boolean(json_is_string(routed) &&
-	    strcmp(json_string_value(routed), "inspectie") == 0));
 }
 
 void
