@@ -135,10 +135,10 @@ page_admin_calendar_save(struct req *r)
 	const char *text = form_str(r, "vakanties"), *name = form_str(r, "naam");
 	const char *idtext = form_str(r, "kalender");
 	int64_t id = 0, saved;
-	json_t *cals, *c, *errors = json_object();
-	struct vacation_row *rows = NULL;
-	char msg[300], where[64];
-	size_t i, n = 0;
+	json_t *errors = json_object();
+	struct vacation_row *rows;
+	char msg[300], where[64], stored[256];	/* names are at most 100 bytes */
+	size_t n = 0;
 
 	if (text == NULL)
 		text = "";
@@ -146,30 +146,16 @@ page_admin_calendar_save(struct req *r)
 		/* An existing calendar: its name comes from the database, not from the form. */
 		char *end;
 		id = strtoll(idtext, &end, 10);
-		name = NULL;
-		cals = store_admin_calendar_list(r->app->store);
-		json_array_foreach(cals, i, c)
-			if (*end == '\0' && json_integer_value(json_object_get(c, "id")) == id)
-				name = json_string_value(json_object_get(c, "name"));
-		if (name == NULL) {
-			json_decref(cals);
+		if (*end != '\0' || id <= 0 || store_calendar_name(r->app->store, id, stored,
+		    sizeof(stored)) != 0) {
 			json_decref(errors);
 			http_error(r, 404);
 			return;
 		}
-		if ((rows = read_rows(text, &n, msg, sizeof(msg))) == NULL)
-			json_object_set_new(errors, "vakanties", json_string(msg));
+		name = stored;
 		if (form_str(r, "bevestig") == NULL)
 			json_object_set_new(errors, "bevestig", json_string("Vink aan dat u de "
 			    "vakanties van deze kalender wilt vervangen."));
-		if (json_object_size(errors) > 0) {
-			json_decref(cals);
-			free(rows);
-			calendars_page(r, 422, id, text, errors, NULL, NULL, NULL);
-			return;
-		}
-		saved = store_calendar_replace(r->app->store, name, rows, n);
-		json_decref(cals);
 	} else {
 		if (name == NULL)
 			name = "";
@@ -177,27 +163,23 @@ page_admin_calendar_save(struct req *r)
 		    strspn(name, " \t") == strlen(name))
 			json_object_set_new(errors, "naam", json_string("Geef de kalender een naam "
 			    "van 1 tot en met 100 tekens, bijvoorbeeld Regio Zuid 2026-2027."));
-		else {
-			cals = store_admin_calendar_list(r->app->store);
-			json_array_foreach(cals, i, c)
-				if (strcmp(json_string_value(json_object_get(c, "name")), name) == 0)
-					json_object_set_new(errors, "naam", json_string("Er is al een "
-					    "kalender met deze naam: vervang de vakanties daar."));
-			json_decref(cals);
-		}
-		if ((rows = read_rows(text, &n, msg, sizeof(msg))) == NULL)
-			json_object_set_new(errors, "vakanties", json_string(msg));
-		if (json_object_size(errors) > 0) {
-			free(rows);
+		else if (store_calendar_id(r->app->store, name) > 0)
+			json_object_set_new(errors, "naam", json_string("Er is al een kalender met "
+			    "deze naam: vervang de vakanties daar."));
+	}
+	if ((rows = read_rows(text, &n, msg, sizeof(msg))) == NULL)
+		json_object_set_new(errors, "vakanties", json_string(msg));
+	if (json_object_size(errors) > 0) {
+		free(rows);
+		if (id > 0)
+			calendars_page(r, 422, id, text, errors, NULL, NULL, NULL);
+		else
 			calendars_page(r, 422, 0, NULL, NULL, json_pack("{s:s,s:s}", "naam", name,
 			    "vakanties", text), errors, NULL);
-			return;
-		}
-		json_decref(errors);
-		errors = NULL;
-		saved = store_calendar_replace(r->app->store, name, rows, n);
+		return;
 	}
 	json_decref(errors);
+	saved = store_calendar_replace(r->app->store, name, rows, n);
 	free(rows);
 	if (saved < 0) {
 		http_error(r, 500);

@@ -266,6 +266,30 @@ store_admin_school_by_brin(struct store *s, const char *brin)
 }
 
 int64_t
+store_calendar_id(struct store *s, const char *name)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_CALENDAR_FIND);
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	return int1(st, 0);
+}
+
+int
+store_calendar_name(struct store *s, int64_t id, char *out, size_t outsz)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_CALENDAR_NAME);
+	int rc = 1;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		col_text(st, 0, out, outsz);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int64_t
 store_calendar_replace(struct store *s, const char *name, const struct vacation_row *v, size_t n)
 {
 	sqlite3_stmt *st;
@@ -273,9 +297,7 @@ store_calendar_replace(struct store *s, const char *name, const struct vacation_
 
 	if (store_begin(s) != 0)
 		return -1;
-	st = stmt_get(s, STMT_CALENDAR_FIND);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if ((id = int1(st, 0)) == 0) {
+	if ((id = store_calendar_id(s, name)) == 0) {
 		st = stmt_get(s, STMT_CALENDAR_INSERT);
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		if (stmt_exec(s, st) != 0)

@@ -34,6 +34,9 @@ struct vacation_row {
 };
 /* Every calendar: [{id, name, schools (how many use it), vakanties: [{start, end, name}]}]. */
 json_t	*store_admin_calendar_list(struct store *);
+/* The calendar of that name: its id, or 0. The name of calendar id into out: 0, or 1 none. */
+int64_t	 store_calendar_id(struct store *, const char *name);
+int	 store_calendar_name(struct store *, int64_t id, char *out, size_t outsz);
 /* Creates the calendar when it does not exist; returns its id, or -1. One transaction. */
 int64_t	 store_calendar_replace(struct store *, const char *name, const struct vacation_row *,
 	    size_t n);

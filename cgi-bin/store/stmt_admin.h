@@ -42,6 +42,7 @@ X(STMT_TOKEN_FIND, \
 X(STMT_TOKEN_USE, "UPDATE onetime_token SET used_at = ? WHERE id = ? AND used_at IS NULL") \
 X(STMT_ADMIN_SCHOOL_BY_BRIN, "SELECT id FROM school WHERE brin = ?") \
 X(STMT_CALENDAR_FIND, "SELECT id FROM calendar WHERE name = ?") \
+X(STMT_CALENDAR_NAME, "SELECT name FROM calendar WHERE id = ?") \
 X(STMT_EXPORT_MELDINGEN, \
   "SELECT m.id, m.filed_at, m.soort, m.status, m.age_group, m.routed_to, IFNULL(l.name, ''), " \
   "IFNULL(g.name, ''), sc.brin, sc.name, m.school_year, IFNULL(m.closing_reason, ''), " \
