@@ -81,6 +81,33 @@ slurp(const char *path)
 	return p;
 }
 
+/*
+ * The audit file's schema (sql/audit.sql) is idempotent (CREATE ... IF NOT EXISTS): applied at
+ * every migration, before the database's own files, which may move rows into it.
+ */
+static int
+audit_file_schema(const char *apath, const char *sqldir, char *err, size_t errsz)
+{
+	sqlite3 *db = NULL;
+	char path[1024], *sql, *msg = NULL;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/audit.sql", sqldir);
+	if ((sql = slurp(path)) == NULL) {
+		snprintf(err, errsz, "cannot read %s", path);
+		return -1;
+	}
+	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, err, errsz) != 0 ||
+	    sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		snprintf(err, errsz, "%s: %s", apath, msg ? msg : sqlite3_errmsg(db));
+	else
+		rc = 0;
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	free(sql);
+	return rc;
+}
+
 /* Migrations are the files sql/NNN_name.sql, applied in order, each in its own transaction. */
 int
 store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
@@ -91,29 +118,11 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 	char *names[512], *msg = NULL;
 	size_t n = 0;
 	int rc = -1;
+	char apath[1024];
 
-	char apath[1024], *asql;
-
-	/* The audit file's schema is idempotent (CREATE ... IF NOT EXISTS): applied every time. */
 	store_audit_path(dbpath, apath, sizeof(apath));
-		{
-		char path[1024];
-		snprintf(path, sizeof(path), "%s/audit.sql", sqldir);
-		if ((asql = slurp(path)) == NULL) {
-			snprintf(err, errsz, "cannot read %s", path);
-			goto out;
-		}
-	}
-	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, err, errsz) != 0 ||
-	    sqlite3_exec(db, asql, NULL, NULL, &msg) != SQLITE_OK) {
-		snprintf(err, errsz, "%s: %s", apath, msg ? msg : sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		free(asql);
+	if (audit_file_schema(apath, sqldir, err, errsz) != 0)
 		goto out;
-	}
-	free(asql);
-	sqlite3_close(db);
-	db = NULL;
 	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
 		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(db));
 		goto out;
