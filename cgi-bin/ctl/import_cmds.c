@@ -15,10 +15,9 @@
 
 #define CTL_POLICIES_MAX 8
 
-enum import_kind { IMPORT_REGISTRATIONS, IMPORT_STUDENTS };
-
+/* cmd: "registraties" or "leerlingen", also the audit object's last part. */
 static int
-import_cmd(const char *cmd, enum import_kind kind, int argc, char **argv)
+import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 {
 	const char *db = NULL, *brin = NULL, *text;
 	struct ctl_opt opts[] = {
@@ -69,13 +68,10 @@ import_cmd(const char *cmd, enum import_kind kind, int argc, char **argv)
 		fprintf(stderr, "verzuimctl: %s: database error\n", cmd);
 		return CTL_EXIT_FAIL;
 	}
-	rc = kind == IMPORT_REGISTRATIONS ?
-	    school_import_registrations(s, &u, &c, buf, len, &res) :
-	    school_import_students(s, &u, &c, buf, len, &res);
+	rc = import(s, &u, &c, buf, len, &res);
 	school_ctx_free(&c);
 	free(buf);
-	snprintf(object, sizeof(object), "school:%lld:%s", (long long)u.school_id,
-	    kind == IMPORT_REGISTRATIONS ? "registraties" : "leerlingen");
+	snprintf(object, sizeof(object), "school:%lld:%s", (long long)u.school_id, cmd);
 	if (rc != 0) {
 		size_t i;
 		store_audit(s, 0, "import_geweigerd", object, "verzuimctl");
@@ -106,11 +102,11 @@ import_cmd(const char *cmd, enum import_kind kind, int argc, char **argv)
 int
 cmd_registraties(int argc, char **argv)
 {
-	return import_cmd("registraties", IMPORT_REGISTRATIONS, argc, argv);
+	return import_cmd("registraties", school_import_registrations, argc, argv);
 }
 
 int
 cmd_leerlingen(int argc, char **argv)
 {
-	return import_cmd("leerlingen", IMPORT_STUDENTS, argc, argv);
+	return import_cmd("leerlingen", school_import_students, argc, argv);
 }

@@ -51,6 +51,8 @@ int	school_import_registrations(struct store *, const struct user *, const struc
 	    const char *buf, size_t len, json_t **result);
 int	school_import_students(struct store *, const struct user *, const struct school_ctx *,
 	    const char *buf, size_t len, json_t **result);
+typedef int (*school_import_fn)(struct store *, const struct user *, const struct school_ctx *,
+	    const char *, size_t, json_t **);
 void	school_ctx_free(struct school_ctx *);
 
 /* Today's date in Europe/Amsterdam (SPEC §3); the date in Amsterdam at UTC timestamp t. */

@@ -131,6 +131,50 @@ upload(struct req *r)
 	return f != NULL && f->filename != NULL && f->valsz > 0 ? f : NULL;
 }
 
+/*
+ * The uploaded file through an import; the page shows prefix_done, or prefix_errors,
+ * prefix_nerrors and prefix_lines (prefix "regs" or "students", what "registraties" or
+ * "leerlingen").
+ */
+static void
+import_page(struct req *r, const char *prefix, const char *what, school_import_fn import)
+{
+	struct school_ctx c;
+	const struct field *f = upload(r);
+	char key[32], msg[80];
+	json_t *res, *d;
+	int rc;
+
+	if (school_ctx_load(r, &c) != 0)
+		return;
+	if (f == NULL) {
+		school_ctx_free(&c);
+		snprintf(key, sizeof(key), "%s_error", prefix);
+		snprintf(msg, sizeof(msg), "Kies een CSV-bestand met %s.", what);
+		import_form(r, 422, json_pack("{s:s}", key, msg));
+		return;
+	}
+	rc = import(r->app->store, &r->user, &c, f->value, f->valsz, &res);
+	school_ctx_free(&c);
+	if (rc != 0) {
+		static const char *const keys[] = { "errors", "nerrors", "lines" };
+		audit(r, "import_geweigerd", "school:%lld:%s", (long long)r->user.school_id, what);
+		d = json_pack("{s:s}", "filename", f->filename);
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			snprintf(key, sizeof(key), "%s_%s", prefix, keys[i]);
+			json_object_set(d, key, json_object_get(res, keys[i]));
+		}
+		json_decref(res);
+		import_form(r, 422, d);
+		return;
+	}
+	audit(r, "import", "school:%lld:%s:%lld", (long long)r->user.school_id, what,
+	    (long long)json_integer_value(json_object_get(res, "imported")));
+	json_object_set_new(res, "filename", json_string(f->filename));
+	snprintf(key, sizeof(key), "%s_done", prefix);
+	import_form(r, 200, json_pack("{s:o}", key, res));
+}
+
 int
 school_import_registrations(struct store *s, const struct user *u, const struct school_ctx *c,
     const char *buf, size_t len, json_t **result)
@@ -292,33 +336,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 void
 page_school_import_regs(struct req *r)
 {
-	struct school_ctx c;
-	const struct field *f = upload(r);
-	json_t *res;
-
-	if (school_ctx_load(r, &c) != 0)
-		return;
-	if (f == NULL) {
-		school_ctx_free(&c);
-		import_form(r, 422, json_pack("{s:s}", "regs_error",
-		    "Kies een CSV-bestand met registraties."));
-		return;
-	}
-	if (school_import_registrations(r->app->store, &r->user, &c, f->value, f->valsz,
-	    &res) != 0) {
-		school_ctx_free(&c);
-		audit(r, "import_geweigerd", "school:%lld:registraties", (long long)r->user.school_id);
-		import_form(r, 422, json_pack("{s:O,s:O,s:O,s:s?}", "regs_errors",
-		    json_object_get(res, "errors"), "regs_nerrors", json_object_get(res, "nerrors"),
-		    "regs_lines", json_object_get(res, "lines"), "filename", f->filename));
-		json_decref(res);
-		return;
-	}
-	school_ctx_free(&c);
-	audit(r, "import", "school:%lld:registraties:%lld", (long long)r->user.school_id,
-	    (long long)json_integer_value(json_object_get(res, "imported")));
-	json_object_set_new(res, "filename", json_string(f->filename ? f->filename : ""));
-	import_form(r, 200, json_pack("{s:o}", "regs_done", res));
+	import_page(r, "regs", "registraties", school_import_registrations);
 }
 
 static int
@@ -477,30 +495,5 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 void
 page_school_import_students(struct req *r)
 {
-	struct school_ctx c;
-	const struct field *f = upload(r);
-	json_t *res;
-	int rc;
-
-	if (school_ctx_load(r, &c) != 0)
-		return;
-	if (f == NULL) {
-		school_ctx_free(&c);
-		import_form(r, 422, json_pack("{s:s}", "students_error",
-		    "Kies een CSV-bestand met leerlingen."));
-		return;
-	}
-	rc = school_import_students(r->app->store, &r->user, &c, f->value, f->valsz, &res);
-	school_ctx_free(&c);
-	if (rc != 0) {
-		audit(r, "import_geweigerd", "school:%lld:leerlingen", (long long)r->user.school_id);
-		import_form(r, 422, json_pack("{s:O,s:O,s:O}", "students_errors",
-		    json_object_get(res, "errors"), "students_nerrors",
-		    json_object_get(res, "nerrors"), "students_lines", json_object_get(res, "lines")));
-		json_decref(res);
-		return;
-	}
-	audit(r, "import", "school:%lld:leerlingen:%lld", (long long)r->user.school_id,
-	    (long long)json_integer_value(json_object_get(res, "imported")));
-	import_form(r, 200, json_pack("{s:o}", "students_done", res));
+	import_page(r, "students", "leerlingen", school_import_students);
 }
