@@ -67,8 +67,9 @@ load_key(const char *path, unsigned char key[32])
 
 /*
  * The policies of SPEC §4 as the protocols give them: sql/policies.csv, the one source also built
- * into verzuimctl. A region without a row in the database gets them (store_policies_seed); from
- * then on the database's row counts (beheer may change it).
+ * into verzuimctl. server_run gives a region without a row in the database these values
+ * (store_policies_seed); from then on the database's row counts (beheer may change it), and the
+ * workers keep the file's values only for when the rows cannot be read.
  */
 static int
 load_policies(struct app *app)
@@ -112,9 +113,6 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 		fprintf(stderr, "verzuimd[%d]: %s\n", (int)getpid(), err);
 		_exit(1);
 	}
-	if (store_policies_seed(app.store, app.policies, app.npolicies) != 0)
-		fprintf(stderr, "verzuimd[%d]: cannot write the region policies\n", (int)getpid());
-	app_policies_refresh(&app);
 	memset(&r, 0, sizeof(r));
 	if (FCGX_InitRequest(&fr, sock, 0) != 0)
 		_exit(1);
@@ -159,6 +157,21 @@ server_run(const struct config *cfg)
 	if ((tmpl = tmpl_load_dir(cfg->tmpl_dir, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "verzuimd: templates: %s\n", err);
 		return 1;
+	}
+	/* Once, before the workers: regions the database has no policy row for get the file's. */
+	{
+		struct app seed;
+		memset(&seed, 0, sizeof(seed));
+		seed.cfg = cfg;
+		if (load_policies(&seed) != 0)
+			return 1;
+		if ((seed.store = store_open(cfg->db, err, sizeof(err))) == NULL) {
+			fprintf(stderr, "verzuimd: %s\n", err);
+			return 1;
+		}
+		if (store_policies_seed(seed.store, seed.policies, seed.npolicies) != 0)
+			fprintf(stderr, "verzuimd: cannot write the region policies\n");
+		store_close(seed.store);
 	}
 	if (FCGX_Init() != 0)
 		return 1;
