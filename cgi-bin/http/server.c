@@ -1,12 +1,14 @@
 /*
  * The FastCGI server: a master that opens the Unix socket, forks the workers, restarts any that
- * dies and on SIGTERM lets them finish their request and stop. Workers accept on the shared socket.
+ * dies and on SIGTERM lets them finish their requests and stop. Workers accept on the shared socket.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,8 +26,7 @@ static void
 on_term(int sig)
 {
 	(void)sig;
-	stopping = 1;
-	FCGX_ShutdownPending();
+	stopping = 1;	/* workers see it when epoll_pwait returns EINTR (worker_main) */
 }
 
 static void
@@ -42,7 +43,7 @@ set_signal(int sig, void (*fn)(int))
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = fn;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: accept must return on SIGTERM */
+	sa.sa_flags = 0;	/* no SA_RESTART: waitpid and epoll_pwait return on SIGTERM */
 	return sigaction(sig, &sa, NULL);
 }
 
@@ -93,17 +94,33 @@ load_policies(struct app *app)
 	return 0;
 }
 
+/*
+ * A worker keeps SIGTERM and SIGINT blocked except while it waits for a connection in epoll_pwait,
+ * so a stop never interrupts a read or write of the request it is in. EPOLLEXCLUSIVE wakes one
+ * idle worker per connection, as a blocking accept would. The listening socket is non-blocking:
+ * another worker may still take the connection first (-EAGAIN, wait again). Once stopping, the
+ * worker answers the connections nginx already has queued, then exits.
+ */
 static void
 worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 {
 	struct app app;
 	struct req r;
 	FCGX_Request fr;
+	sigset_t stopsigs, waitmask;
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLEXCLUSIVE };
 	char err[256];
+	int rc, ep;
 
 	set_signal(SIGTERM, on_term);
 	set_signal(SIGINT, on_term);
 	signal(SIGCHLD, SIG_DFL);
+	sigemptyset(&stopsigs);
+	sigaddset(&stopsigs, SIGTERM);
+	sigaddset(&stopsigs, SIGINT);
+	sigprocmask(SIG_BLOCK, &stopsigs, &waitmask);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGINT);
 	memset(&app, 0, sizeof(app));
 	app.cfg = cfg;
 	app.tmpl = tmpl;
@@ -114,14 +131,27 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 		_exit(1);
 	}
 	memset(&r, 0, sizeof(r));
-	if (FCGX_InitRequest(&fr, sock, 0) != 0)
+	if (FCGX_InitRequest(&fr, sock, 0) != 0 || (ep = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
+	    epoll_ctl(ep, EPOLL_CTL_ADD, sock, &ev) != 0)
 		_exit(1);
-	while (!stopping) {
-		if (FCGX_Accept_r(&fr) < 0)
+	for (;;) {
+		if (!stopping && epoll_pwait(ep, &ev, 1, -1, &waitmask) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		rc = FCGX_Accept_r(&fr);
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK) {
+			if (stopping)
+				break;	/* nothing queued any more */
+			continue;
+		}
+		if (rc < 0)
 			break;
 		request_handle(&app, &r, &fr);
 		FCGX_Finish_r(&fr);
 	}
+	close(ep);
 	buf_free(&r.body);
 	buf_free(&r.headers);
 	json_decref(app.loketten);
@@ -181,6 +211,11 @@ server_run(const struct config *cfg)
 	umask(old);
 	if (sock < 0) {
 		fprintf(stderr, "verzuimd: cannot open socket %s\n", cfg->socket);
+		return 1;
+	}
+	/* Workers wait in epoll_pwait and must never block in accept (worker_main). */
+	if (fcntl(sock, F_SETFL, fcntl(sock, F_GETFL) | O_NONBLOCK) != 0) {
+		fprintf(stderr, "verzuimd: cannot make socket %s non-blocking\n", cfg->socket);
 		return 1;
 	}
 	set_signal(SIGTERM, on_term);
