@@ -16,7 +16,7 @@ stop() {
 		pid=$(cat "$var/verzuimd.pid")
 		kill -TERM "$pid" 2>/dev/null || true
 		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do sleep 0.1; i=$((i + 1)); done	# verzuimd itself kills a worker busy for 30 s
 		kill -KILL "$pid" 2>/dev/null || true
 		rm -f "$var/verzuimd.pid"
 	fi

@@ -20,6 +20,8 @@
 #include "store/store.h"
 #include "store/admin.h"
 
+#define STOP_GRACE_MS	30000	/* how long a stop waits for busy workers */
+
 static volatile sig_atomic_t stopping;
 
 static void
@@ -268,21 +270,34 @@ server_run(const struct config *cfg)
 		}
 	}
 
-	/* Graceful stop: each worker finishes the request it is in, then exits. */
+	/*
+	 * Graceful stop: each worker finishes its requests and exits. One that is still busy after
+	 * STOP_GRACE_MS (a request that never ends) is killed, so a stop never hangs.
+	 */
 	for (int i = 0; i < cfg->workers; i++)
 		if (pids[i] > 0)
 			kill(pids[i], SIGTERM);
-	do {
+	for (int waited = 0;; waited += 20) {
 		alive = 0;
 		for (int i = 0; i < cfg->workers; i++) {
 			if (pids[i] <= 0)
 				continue;
-			if (waitpid(pids[i], NULL, 0) == pids[i] || errno == ECHILD)
+			pid_t w = waitpid(pids[i], NULL, WNOHANG);
+			if (w == pids[i] || (w < 0 && errno == ECHILD))
 				pids[i] = 0;
-			else
+			else if (waited >= STOP_GRACE_MS) {
+				fprintf(stderr, "verzuimd: worker %d still busy after %d s, killed\n",
+				    (int)pids[i], STOP_GRACE_MS / 1000);
+				kill(pids[i], SIGKILL);
+				waitpid(pids[i], NULL, 0);
+				pids[i] = 0;
+			} else
 				alive = 1;
 		}
-	} while (alive);
+		if (!alive)
+			break;
+		nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000 * 1000 }, NULL);
+	}
 	close(sock);
 	unlink(cfg->socket);
 	tmpl_free(tmpl);
