@@ -178,14 +178,27 @@ status_choices(enum desk_status from, const char *selected)
 	return a;
 }
 
+/*
+ * No sanctions (officiële waarschuwing, Halt, proces-verbaal) by an RMC officer (§1), nor on a
+ * melding about an 18-23 year-old at any desk (§6: RMC has no sanction powers; such a student is
+ * no longer leerplichtig or kwalificatieplichtig), e.g. at a desk covering 5-23 or a schorsing.
+ */
+static int
+rmc_case(const struct req *r, json_t *m)
+{
+	const char *age = json_string_value(json_object_get(m, "age_group"));
+
+	return r->user.role == ROLE_RMC || (age != NULL && strcmp(age, "18-23") == 0);
+}
+
 static json_t *
-mas_choices(const struct req *r, int has_waarschuwing, int64_t minutes, const char *selected)
+mas_choices(int rmc, int has_waarschuwing, int64_t minutes, const char *selected)
 {
 	json_t *a = json_array();
 
 	for (int i = 0; i < DESK_MAS__MAX; i++) {
 		struct desk_mas_request q = { DESK_IN_BEHANDELING, desk_mas_names[i],
-		    r->user.role == ROLE_RMC, has_waarschuwing, minutes };
+		    rmc, has_waarschuwing, minutes };
 		enum desk_refusal why = desk_mas_check(&q);
 		if (why == DESK_ERR_RMC_SANCTION)
 			continue;	/* never possible for this desk: not offered */
@@ -224,7 +237,7 @@ melding_render(struct req *r, int status, int64_t id, const struct form_state *f
 {
 	json_t *m = store_desk_melding(r->app->store, &r->user, id), *d, *ev, *e;
 	int64_t student, minutes;
-	int waarschuwing, cur;
+	int waarschuwing, cur, rmc;
 	const char *done = query_str(r, "gedaan");
 	char title[160];
 	size_t i;
@@ -240,6 +253,7 @@ melding_render(struct req *r, int status, int64_t id, const struct form_state *f
 	cur = desk_lookup(desk_status_names, DESK_STATUS__MAX,
 	    json_string_value(json_object_get(m, "status")));
 	waarschuwing = store_desk_has_waarschuwing(r->app->store, student) == 1;
+	rmc = rmc_case(r, m);
 	ev = store_desk_events(r->app->store, &r->user, id);
 	json_array_foreach(ev, i, e)
 		desk_decorate_event(e);
@@ -255,10 +269,10 @@ melding_render(struct req *r, int status, int64_t id, const struct form_state *f
 		fs ? fs->status : NULL),
 	    "reasons", options(desk_closing_names, desk_closing_labels, DESK_CLOSE__MAX,
 		fs ? fs->reason : NULL),
-	    "mas_choices", mas_choices(r, waarschuwing, minutes, fs ? fs->mas : NULL),
+	    "mas_choices", mas_choices(rmc, waarschuwing, minutes, fs ? fs->mas : NULL),
 	    "open", cur == DESK_GEREGISTREERD || cur == DESK_IN_BEHANDELING,
 	    "in_treatment", cur == DESK_IN_BEHANDELING,
-	    "can_warn", r->user.role != ROLE_RMC);
+	    "can_warn", !rmc);
 	json_object_set_new(d, "has_waarschuwing", json_boolean(waarschuwing));
 	if (fs != NULL) {
 		json_object_set_new(d, "f", json_pack("{s:s,s:s,s:s,s:s,s:b}",
@@ -432,7 +446,7 @@ page_desk_mas(struct req *r)
 		return;
 	q.status = cur;
 	q.action = fs.mas;
-	q.rmc_desk = r->user.role == ROLE_RMC;
+	q.rmc_case = rmc_case(r, m);
 	q.unauthorised_minutes = json_integer_value(json_object_get(m, "unauthorised_minutes"));
 	q.has_waarschuwing = store_desk_has_waarschuwing(r->app->store,
 	    json_integer_value(json_object_get(m, "student_id"))) == 1;

@@ -128,7 +128,7 @@ enum desk_refusal desk_status_check(const struct desk_status_change *);
 struct desk_mas_request {
 	enum desk_status status;
 	const char	*action;	/* as posted */
-	int		 rmc_desk;	/* the officer's role is rmc */
+	int		 rmc_case;	/* an RMC officer, or a melding about an 18-23 year-old */
 	int		 has_waarschuwing;	/* an officiële waarschuwing for this student exists */
 	int64_t		 unauthorised_minutes;	/* of the melding */
 };

@@ -50,9 +50,20 @@ void
 page_desk_letter_waarschuwing(struct req *r)
 {
 	json_t *d = letter_data(r, "waarschuwing");
+	const char *age;
 
 	if (d == NULL)
 		return;
+	/* As for the MAS action (desk.c rmc_case): no warning to an 18-23 year-old (RMC). */
+	age = json_string_value(json_object_get(json_object_get(d, "m"), "age_group"));
+	if (age != NULL && strcmp(age, "18-23") == 0) {
+		json_decref(d);
+		page_render_title(r, 409, "fout", "Geen officiële waarschuwing", json_pack("{s:i,s:s}",
+		    "status", 409, "message", "Deze melding gaat over een leerling van 18 tot 23 jaar "
+		    "(RMC). Die is niet meer leerplichtig of kwalificatieplichtig: een officiële "
+		    "waarschuwing is niet mogelijk."));
+		return;
+	}
 	json_object_set_new(d, "title", json_string("Officiële waarschuwing"));
 	page_render(r, 200, "brief_waarschuwing", d);
 }

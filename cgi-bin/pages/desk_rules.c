@@ -85,8 +85,9 @@ const char *const desk_refusal_texts[DESK_REFUSAL__MAX] = {
 	"Deze melding is niet meer open; er kan niets meer aan worden toegevoegd.",	/* DESK_ERR_NOT_OPEN */
 	"Neem de melding eerst in behandeling voordat u een actie vastlegt.",	/* DESK_ERR_NOT_IN_TREATMENT */
 	"Kies een actie uit de lijst.",		/* DESK_ERR_UNKNOWN_MAS */
-	"Een RMC-loket kan geen officiële waarschuwing, Halt-verwijzing of proces-verbaal "
-	    "vastleggen: RMC heeft geen sanctiebevoegdheid.",	/* DESK_ERR_RMC_SANCTION */
+	"Bij een RMC-melding (18 tot 23 jaar) en door een RMC-loket kan geen officiële "
+	    "waarschuwing, Halt-verwijzing of proces-verbaal worden vastgelegd: de leerling is niet "
+	    "meer leerplichtig of kwalificatieplichtig en RMC heeft geen sanctiebevoegdheid.",	/* DESK_ERR_RMC_SANCTION */
 	"Een proces-verbaal kan pas worden opgemaakt nadat er voor deze leerling een officiële "
 	    "waarschuwing is gegeven. Leg eerst een officiële waarschuwing vast.",	/* DESK_ERR_NO_WAARSCHUWING */
 	"Halt is alleen mogelijk bij 9 tot en met 60 uur ongeoorloofd verzuim in de periode van "
@@ -158,7 +159,7 @@ desk_mas_check(const struct desk_mas_request *q)
 	if (a < 0)
 		return DESK_ERR_UNKNOWN_MAS;
 	/* The lack of powers first: no status change would make the action possible. */
-	if (q->rmc_desk && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
+	if (q->rmc_case && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
 	    a == DESK_MAS_PROCES_VERBAAL))
 		return DESK_ERR_RMC_SANCTION;
 	if (q->status != DESK_GEREGISTREERD && q->status != DESK_IN_BEHANDELING)

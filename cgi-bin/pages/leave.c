@@ -286,6 +286,9 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 		    head_open && chk.evaluated));
 		if (decide)
 			json_object_set_new(d, "redenkeuzes", reason_choices(regels, r));
+		/* A broken hard rule leaves only refusal (grant_refused). */
+		json_object_set_new(d, "niet_toekenbaar", json_boolean(chk.evaluated &&
+		    chk.v.nbezwaren > 0));
 	}
 	json_object_set_new(d, "r", req);
 	json_object_set_new(d, "fouten", fouten ? fouten : json_object());
@@ -453,6 +456,29 @@ known_reason(const char *code)
 	return 0;
 }
 
+/*
+ * A hard rule of §8 that the request breaks (the maximum, the first two school weeks, 11f once a
+ * year, the missing statement or evidence, a degree the category does not cover, no leerplicht)
+ * makes granting impossible, for the head and for the desk alike: the form tells the parent so.
+ * Only a refusal ground that the rules read in the parent's own words can be weighed by the
+ * decider (granted with a motivation).
+ */
+static json_t *
+grant_refused(const struct leave_check *chk)
+{
+	char msg[1024];
+	size_t n;
+
+	n = (size_t)snprintf(msg, sizeof(msg), "Dit verlof kan niet worden toegekend: ");
+	for (size_t i = 0; i < chk->v.nbezwaren && n < sizeof(msg); i++)
+		n += (size_t)snprintf(msg + n, sizeof(msg) - n, "%s%s", i > 0 ? "; " : "",
+		    rules_objection_texts[chk->v.bezwaren[i]]);
+	if (n < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - n, ". Wijs de aanvraag af; de regel staat bij de "
+		    "redenen al aangevinkt.");
+	return json_string(msg);
+}
+
 void
 page_leave_decide(struct req *r)
 {
@@ -474,6 +500,19 @@ page_leave_decide(struct req *r)
 		json_decref(req);
 		http_error(r, 500);
 		return;
+	}
+	{
+		/* Decided, withdrawn or (for the head) forwarded: answered before the form is checked. */
+		const char *st = jstr(req, "status");
+		int open = r->user.role == ROLE_DIRECTEUR ? strcmp(st, "ingediend") == 0 ||
+		    strcmp(st, "in_behandeling") == 0 : strcmp(st, "doorgestuurd") == 0;
+		if (!open) {
+			json_decref(req);
+			json_decref(regels);
+			show(r, id, 409, NULL, "Op deze aanvraag kan nu geen besluit worden genomen (al "
+			    "besloten, ingetrokken of doorgestuurd).");
+			return;
+		}
 	}
 	if (r->user.role == ROLE_DIRECTEUR && chk.evaluated &&
 	    chk.v.beslisser == RULES_DECIDER_LEERPLICHT) {
@@ -498,11 +537,13 @@ page_leave_decide(struct req *r)
 		    text[0] == '\0')
 			json_object_set_new(fouten, "redenen", json_string("Kies ten minste één reden of "
 			    "schrijf de motivering van de afwijzing."));
+		else if (strcmp(decision, "toegekend") == 0 && chk.evaluated && chk.v.nbezwaren > 0)
+			json_object_set_new(fouten, "besluit", grant_refused(&chk));
 		else if (strcmp(decision, "toegekend") == 0 && !json_is_true(json_object_get(regels,
 		    "toegestaan")) && text[0] == '\0')
-			json_object_set_new(fouten, "motivering", json_string("De regels van §8 staan dit "
-			    "verlof niet zonder meer toe (zie hierboven). Motiveer waarom u het toch "
-			    "toekent."));
+			json_object_set_new(fouten, "motivering", json_string("De toelichting van de ouder "
+			    "noemt een reden die nooit een grond voor verlof is (zie hierboven). Motiveer "
+			    "waarom u het verlof toch toekent."));
 		if (strlen(text) > 4000)
 			json_object_set_new(fouten, "motivering", json_string("De motivering is te lang "
 			    "(hoogstens 4000 tekens)."));

@@ -206,11 +206,14 @@ route_melding(struct req *r, const struct school_ctx *c, const json_t *student,
 	rr->routed_to = rules_loket_names[lk];
 	if ((soort == S_SCHORSING && (end == RULES_NO_DATE ||
 	    rules_school_days(&c->cal, start, end) > 1)) || soort == S_VERWIJDERING) {
-		/* To the Inspectie; the leerplicht desk of the woongemeente is informed. */
+		/*
+		 * To the Inspectie; the desk of the woongemeente is informed: the leerplicht desk,
+		 * or for an 18-23 year-old the RMC desk, since a leerplicht desk never sees RMC age
+		 * groups (§1) and has no powers over a student who is no longer kwalificatieplichtig.
+		 */
 		rr->routed_to = "inspectie";
-		rr->loket_id = store_school_loket_for(r->app->store, gid, "leerplicht");
-	} else
-		rr->loket_id = store_school_loket_for(r->app->store, gid, rules_loket_names[lk]);
+	}
+	rr->loket_id = store_school_loket_for(r->app->store, gid, rules_loket_names[lk]);
 	if (rr->loket_id == 0) {
 		snprintf(rr->error, sizeof(rr->error), "Voor de woongemeente van deze leerling is "
 		    "geen %s-loket bekend. Neem contact op met de functioneel beheerder.",

@@ -506,6 +506,12 @@ store_leave_decide(struct store *s, const struct user *u, int64_t id, const stru
 		sqlite3_bind_int64(st, 4, id);
 		if (stmt_exec(s, st) != 0)
 			goto fail;
+		/* Leave granted afterwards (an unforeseen absence, §8): the day is no longer unauthorised. */
+		st = stmt_get(s, STMT_LEAVE_REG_AUTHORISE);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, d->dates[i], -1, SQLITE_STATIC);
+		if (stmt_exec(s, st) != 0)
+			goto fail;
 	}
 	if (event_add(s, id, u->id, "besluit", d->decision, d->reason_text) != 0)
 		goto fail;

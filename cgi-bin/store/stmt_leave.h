@@ -115,19 +115,22 @@ X(STMT_LEAVE_REG_ADD, \
   "INSERT INTO registration (student_id, date, kind, minutes, note, created_by, source, " \
   "leave_request_id) SELECT student_id, ?, 'verlof', ?, 'Verlof toegekend (aanvraag ' || id || ')', " \
   "?, 'verlof', id FROM leave_request WHERE id = ?") \
+X(STMT_LEAVE_REG_AUTHORISE, \
+  "UPDATE registration SET active = 0 WHERE active = 1 AND kind = 'ongeoorloofd' AND date = ?2 " \
+  "AND student_id = (SELECT student_id FROM leave_request WHERE id = ?1)") \
 X(STMT_LEAVE_LUXE, \
   "SELECT lr.id AS leave_request_id, lr.student_id, st.first_name || ' ' || st.last_name AS student, " \
   "lr.start_date, lr.end_date, strftime('%d-%m-%Y', lr.start_date) AS van_nl, " \
   "strftime('%d-%m-%Y', lr.end_date) AS tot_nl, count(DISTINCT r.date) AS dagen, min(r.date) AS eerste " \
   "FROM leave_request lr JOIN student st ON st.id = lr.student_id JOIN registration r ON " \
-  "r.student_id = lr.student_id AND r.active = 1 AND r.kind NOT IN ('verlof', 'ziek') " \
+  "r.student_id = lr.student_id AND r.active = 1 AND r.kind = 'ongeoorloofd' " \
   "AND r.date BETWEEN lr.start_date AND lr.end_date AND strftime('%w', r.date) NOT IN ('0', '6') " \
   "WHERE lr.school_id = ? AND lr.status = 'afgewezen' AND lr.ground IN ('11f', '11g') " \
   "GROUP BY lr.id ORDER BY eerste DESC, lr.id DESC") \
 X(STMT_LEAVE_LUXE_DATES, \
   "SELECT DISTINCT r.date, strftime('%d-%m-%Y', r.date) AS datum, r.kind FROM leave_request lr " \
   "JOIN registration r ON " \
-  "r.student_id = lr.student_id AND r.active = 1 AND r.kind NOT IN ('verlof', 'ziek') " \
+  "r.student_id = lr.student_id AND r.active = 1 AND r.kind = 'ongeoorloofd' " \
   "AND r.date BETWEEN lr.start_date AND lr.end_date AND strftime('%w', r.date) NOT IN ('0', '6') " \
   "WHERE lr.id = ? AND lr.status = 'afgewezen' ORDER BY r.date") \
 X(STMT_LEAVE_PARENT_MELDINGEN, \

@@ -113,8 +113,12 @@ export const journeys = [
 			// A Thursday in January 2027, outside the vacations of the demo calendar.
 			await page.fill('#van', '2027-01-14');
 			await page.fill('#tot', '2027-01-14');
+			// The evidence (§8: required for 11g; without it the leave cannot be granted).
+			await page.setInputFiles('#bijlage', { name: 'uitnodiging.pdf', mimeType: 'application/pdf',
+				buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
 			await clickAndWait(page, page.locator('main form button[type="submit"]').first());
 			check(await page.locator('.verdict').count() === 1, 'the rules\' verdict is shown after Controleren');
+			check((await page.textContent('main')).includes('uitnodiging.pdf'), 'the evidence is kept');
 			await assertAccessible(page, 'verlof gecontroleerd', run);
 			await clickAndWait(page, page.locator('main form button[type="submit"]').first());
 			const m = pathOf(page).match(/^\/verlof\/(\d+)$/);

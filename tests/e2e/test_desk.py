@@ -183,6 +183,32 @@ def test_acceptance_2_rmc_has_no_sanctions(stack):
     check("oproep" in school.get("/school/meldingen/%d" % mid).text.lower(), "school sees the action")
 
 
+def test_no_sanctions_for_18_plus_at_a_desk_covering_5_to_23(stack):
+    """§6/§1: RMC has no sanction powers. At Den Haag's desk for 5-23 a leerplicht officer handles
+    an 18+ student's melding too: no officiële waarschuwing, Halt or proces-verbaal there either."""
+    school, mid = file_melding(stack, 5, {"problematiek": "ja", "sk_gevaar": "ja", "dreigt_vsv": "nee",
+                                          "afspraken": "Elke week gesprek."})
+    eq(stack.sql("select routed_to, loket_id, age_group from melding where id = %d" % mid), "rmc|2|18-23",
+       "Levi (19, Den Haag) to the desk for 5-23")
+    dh = login(stack, "denhaag@demo.nl")
+    eq(dh.post("/loket/meldingen/%d/status" % mid, {"status": "in_behandeling"}).status, 303, "in behandeling")
+    page = dh.get("/loket/meldingen/%d" % mid)
+    check('value="officiele_waarschuwing"' not in page.text and 'value="halt"' not in page.text and
+          'value="proces_verbaal"' not in page.text and 'value="huisbezoek"' in page.text,
+          "sanctions not offered for an 18+ melding, other actions are")
+    check("/brief/waarschuwing" not in page.text, "no link to a warning letter")
+    for action in ("officiele_waarschuwing", "halt", "proces_verbaal"):
+        r = dh.post("/loket/meldingen/%d/mas" % mid, {"actie": action})
+        eq(r.status, 422, action + " refused")
+        check("geen sanctiebevoegdheid" in (alert(r) or ""), "Dutch reason for %s: %r" % (action, alert(r)))
+    eq(mas_events(stack, mid), "", "nothing recorded")
+    letter = dh.get("/loket/meldingen/%d/brief/waarschuwing" % mid)
+    eq(letter.status, 409, "no warning letter to an 18+ student")
+    check("niet meer leerplichtig of kwalificatieplichtig" in letter.text, "Dutch reason on the page")
+    eq(dh.post("/loket/meldingen/%d/mas" % mid, {"actie": "huisbezoek"}).status, 303, "a huisbezoek is fine")
+    eq(mas_events(stack, mid), "huisbezoek", "recorded")
+
+
 def test_inbox_order_filters_pagination(stack):
     # 60 meldingen at desk 10 besides the demo one: some in treatment, spread over soorten.
     stack.sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
@@ -311,5 +337,5 @@ def test_scope_and_attachments(stack):
 
 if __name__ == "__main__":
     run([test_acceptance_1_leerplicht_handles_and_school_sees_every_step, test_acceptance_2_rmc_has_no_sanctions,
-         test_inbox_order_filters_pagination, test_terugkoppeling_and_ter_kennisgeving, test_overview_and_rmc_csv,
+         test_no_sanctions_for_18_plus_at_a_desk_covering_5_to_23, test_inbox_order_filters_pagination, test_terugkoppeling_and_ter_kennisgeving, test_overview_and_rmc_csv,
          test_scope_and_attachments])

@@ -107,6 +107,13 @@ def test_funeral_request_warns_and_is_refused(stack):
     check("Besluit nemen" in page.text, "decision form")
     check(re.search(r'value="max_overschreden" checked', page.text), "the broken rule is pre-selected")
     check("Eerder toegekend verlof dit schooljaar" in page.text, "earlier leave shown")
+    check(re.search(r'value="toegekend"[^>]* disabled', page.text), "granting is not offered")
+    bad = directeur.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "Toch maar drie dagen."})
+    eq(bad.status, 422, "a broken hard rule cannot be granted, motivated or not")
+    check("Dit verlof kan niet worden toegekend: het gevraagde aantal schooldagen is groter dan het maximum" in bad.text,
+          "Dutch reason at the decision")
+    check("Toch maar drie dagen." in bad.text, "motivation kept")
+    eq(stack.sql("select status from leave_request where id = %d" % rid), "ingediend", "still undecided")
     bad = directeur.post("/verlof/%d/besluit" % rid, {"besluit": "afgewezen"})
     eq(bad.status, 422, "refusal without reasons")
     check("Kies ten minste één reden" in bad.text, "Dutch message next to the reasons")
@@ -126,7 +133,8 @@ def test_funeral_request_warns_and_is_refused(stack):
     lt = letter.text
     check('class="letter"' in lt and "/static/print.css" in lt, "printable letter")
     check("het verlof is afgewezen" in lt, "decision in the letter")
-    check("het gevraagde aantal schooldagen is groter dan het maximum" in lt, "the rule cited")
+    check(re.search(r"het gevraagde aantal schooldagen is groter dan het maximum\s*<span[^>]*>\(code max_overschreden\)", lt),
+          "the rule cited by text and code")
     check("bezwaar" in lt and "6 weken" in lt and "directeur van Zoetermeer Vakcollege" in lt,
           "objection clause with the decider")
     check("Dirk Directeur" in lt and "3 schooldagen" in lt, "who decided, days")
@@ -166,6 +174,11 @@ def test_twelve_days_forwarded_to_leerplicht(stack):
     check("Besluit nemen" in page.text and "School adviseert positief." in page.text, "decision page with advice")
     for href in re.findall(r'href="(/verlof/\d+[^"]*)"', page.text):
         eq(lp.get(href).status, 200, "the desk can follow " + href)
+    # The school had registered the first day as unauthorised; the day after the period stays so.
+    stack.sql("insert into registration (id, student_id, date, kind, minutes, created_by) values "
+              "(8801, 1, '%s', 'ongeoorloofd', 300, 2), (8802, 1, '%s', 'ongeoorloofd', 300, 2), "
+              "(8803, 1, '%s', 'te_laat', 10, 2)" % (van.isoformat(), (tot + datetime.timedelta(days=1)).isoformat(),
+                                                     van.isoformat()))
     r = lp.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "Zorg voor oma."})
     eq(r.status, 303, "decided by the desk")
     eq(stack.sql("select status from leave_request where id = %d" % rid), "toegekend", "granted")
@@ -178,6 +191,9 @@ def test_twelve_days_forwarded_to_leerplicht(stack):
     eq(stack.sql("select count(*), min(date), max(date) from registration where leave_request_id = %d "
                  "and kind = 'verlof' and source = 'verlof' and student_id = 1" % rid),
        "12|%s|%s" % (van.isoformat(), tot.isoformat()), "12 verlof registrations")
+    eq(stack.sql("select group_concat(id || ':' || active) from (select id, active from registration "
+                 "where id in (8801, 8802, 8803) order by id)"), "8801:0,8802:1,8803:1",
+       "the unauthorised day inside the granted period no longer counts; outside it and being late stay")
     check(van.strftime("%d-%m-%Y") in ouder.get("/verlof/%d" % rid).text, "registered days shown")
 
 
@@ -215,6 +231,9 @@ def test_luxe_signal(stack):
     stack.sql("insert into registration (student_id, date, kind, minutes, created_by) values "
               "(1, '%s', 'ziek', 480, 2)" % van.isoformat())
     check("luxe verzuim" not in directeur.get("/verlof").text, "illness is no luxe verzuim")
+    stack.sql("insert into registration (student_id, date, kind, minutes, created_by) values "
+              "(1, '%s', 'te_laat', 15, 2)" % van.isoformat())
+    check("luxe verzuim" not in directeur.get("/verlof").text, "being late is no absence")
     day2 = van + datetime.timedelta(days=1)
     stack.sql("insert into registration (student_id, date, kind, minutes, created_by) values "
               "(1, '%s', 'ongeoorloofd', 480, 2)" % day2.isoformat())

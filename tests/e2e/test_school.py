@@ -327,7 +327,28 @@ def test_verwijdering_goes_to_inspectie_and_informs_leerplicht(stack):
     eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "leerplicht desk informed")
 
 
+
+def test_verwijdering_of_an_adult_informs_the_rmc_desk(stack):
+    """§5 with §1: the Inspectie gets it; the desk informed is the one that covers the student's
+    age, since a leerplicht desk (5-18) never sees meldingen about 18-23 year-olds."""
+    c = login(stack)
+    page = c.get("/school/leerlingen/3/melding?soort=verwijdering")
+    check("Inspectie van het Onderwijs" in page.text, "routing shown: Inspectie")
+    v = form_values(page)
+    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
+              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x", "periode_start": "2026-11-23",
+              "problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "ja", "afspraken": "gesprek"})
+    r = c.post_multipart("/school/leerlingen/3/melding", v)
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    eq(stack.sql("select routed_to, loket_id, age_group from melding where id = %d" % mid), "inspectie|11|18-23",
+       "Lucas (21, Zoetermeer): Inspectie, the RMC desk informed")
+    eq(login(stack, "rmc@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "RMC desk informed")
+    eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 404, "not the leerplicht desk")
+
+
 if __name__ == "__main__":
     run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
          test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
-         test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht])
+         test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht,
+         test_verwijdering_of_an_adult_informs_the_rmc_desk])
