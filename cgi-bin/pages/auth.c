@@ -8,7 +8,15 @@
 #include "pages/pages.h"
 #include "store/store.h"
 
+/*
+ * Failed log-ins within THROTTLE_WINDOW that make the next attempt wait (429): per account and
+ * address (guessing one password), per address over all accounts (trying one password on many
+ * accounts; high, since a whole school may share one address) and per account over all
+ * addresses (guessing from many machines).
+ */
 #define THROTTLE_FAILURES	10
+#define THROTTLE_ADDRESS	100
+#define THROTTLE_ACCOUNT	50
 #define THROTTLE_WINDOW		(15 * 60)
 #define EMAIL_MAX		254
 #define PASSWORD_MAX		1024
@@ -54,7 +62,7 @@ page_login(struct req *r)
 	unsigned char ehash[32];
 	struct login_user lu;
 	size_t n;
-	int found, ok;
+	int found, ok, fails[3];
 
 	if (email == NULL || pw == NULL || (n = strlen(email)) == 0 || n > EMAIL_MAX ||
 	    strlen(pw) > PASSWORD_MAX) {
@@ -65,8 +73,9 @@ page_login(struct req *r)
 	for (size_t i = 0; i <= n; i++)
 		norm[i] = (char)tolower((unsigned char)email[i]);
 	keyed_hash(r, "login", norm, n, ehash);
-	if (store_login_failures(r->app->store, ehash, r->addr, store_now() - THROTTLE_WINDOW) >=
-	    THROTTLE_FAILURES) {
+	if (store_login_failures(r->app->store, ehash, r->addr, store_now() - THROTTLE_WINDOW,
+	    fails) == 0 && (fails[0] >= THROTTLE_FAILURES || fails[1] >= THROTTLE_ADDRESS ||
+	    fails[2] >= THROTTLE_ACCOUNT)) {
 		http_error(r, 429);
 		return;
 	}

@@ -119,18 +119,22 @@ store_session_delete(struct store *s, int64_t sid)
 
 int
 store_login_failures(struct store *s, const unsigned char ehash[32], const char *addr,
-    int64_t since)
+    int64_t since, int counts[3])
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LOGIN_FAILURES);
-	int n = 0;
+	int rc = -1;
 
+	counts[0] = counts[1] = counts[2] = 0;
 	sqlite3_bind_blob(st, 1, ehash, 32, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, addr, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, since);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < 3; i++)
+			counts[i] = sqlite3_column_int(st, i);
+		rc = 0;
+	}
 	sqlite3_reset(st);
-	return n;
+	return rc;
 }
 
 int

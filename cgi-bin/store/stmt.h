@@ -26,7 +26,9 @@ X(STMT_SESSION_TOUCH, "UPDATE session SET seen_at = ? WHERE id = ? AND seen_at <
 X(STMT_SESSION_DELETE, "DELETE FROM session WHERE id = ?") \
 X(STMT_SESSION_EXPIRE, "DELETE FROM session WHERE seen_at < ? OR created_at < ?") \
 X(STMT_LOGIN_FAILURES, \
-  "SELECT count(*) FROM login_failure WHERE email_hash = ? AND address = ? AND at >= ?") \
+  "SELECT (SELECT count(*) FROM login_failure WHERE email_hash = ?1 AND address = ?2 AND at >= ?3), " \
+  "(SELECT count(*) FROM login_failure WHERE address = ?2 AND at >= ?3), " \
+  "(SELECT count(*) FROM login_failure WHERE email_hash = ?1 AND at >= ?3)") \
 X(STMT_LOGIN_FAILURE_ADD, "INSERT INTO login_failure (email_hash, address, at) VALUES (?, ?, ?)") \
 X(STMT_SCHOOL_COUNT, "SELECT count(*) FROM school") \
 X(STMT_USERS_WITHOUT_PW, "SELECT id FROM app_user WHERE pw_hash IS NULL AND email LIKE '%@demo.nl'") \

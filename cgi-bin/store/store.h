@@ -55,8 +55,10 @@ int64_t	 store_session_create(struct store *, const unsigned char hash[32], int6
 int	 store_session_find(struct store *, const unsigned char hash[32], int64_t now,
 	    int64_t idle, int64_t absolute, int64_t *sid, struct user *, char csrf[65]);
 int	 store_session_delete(struct store *, int64_t sid);
+/* Failed log-ins since a time: [0] this account from this address, [1] any account from this
+ * address, [2] this account from any address. */
 int	 store_login_failures(struct store *, const unsigned char ehash[32], const char *addr,
-	    int64_t since);
+	    int64_t since, int counts[3]);
 int	 store_login_failure_add(struct store *, const unsigned char ehash[32], const char *addr,
 	    int64_t now);
 

@@ -108,6 +108,44 @@ def test_throttle_after_ten_failures(stack):
     eq(other.status, 303, "another account from the same address still works")
 
 
+def test_throttle_one_password_over_many_accounts(stack):
+    """Password spraying: 100 failures from one address, each on another account, make the next
+    attempt from that address wait, also for a real account with its right password."""
+    import threading
+    stack.sql("delete from login_failure")
+    statuses = []
+
+    def spray(k):
+        c = Client(stack)
+        for i in range(k, 100, 4):
+            statuses.append(c.login("gebruiker%d@demo.nl" % i, "Zomer2026!").status)
+    threads = [threading.Thread(target=spray, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    eq(sorted(set(statuses)), [401], "the first 100 are answered as wrong")
+    eq(Client(stack).login("school@demo.nl").status, 429, "then the address waits, whatever the account")
+    # Another address is not affected (the counts are per address); clean up for the next tests.
+    stack.sql("update login_failure set address = '192.0.2.1'")
+    eq(Client(stack).login("school@demo.nl").status, 303, "the failures of another address do not count")
+    stack.sql("delete from login_failure")
+
+
+def test_throttle_one_account_from_many_addresses(stack):
+    """50 failures on one account from any addresses make that account wait."""
+    c = Client(stack)
+    for i in range(9):
+        eq(c.login("rmc@demo.nl", "fout-%d" % i).status, 401, "failure %d" % (i + 1))
+    # 41 more from other addresses, as if from other machines
+    stack.sql("with recursive k(n) as (select 1 union all select n + 1 from k where n < 41) "
+              "insert into login_failure (email_hash, address, at) select f.email_hash, '198.51.100.' || k.n, f.at "
+              "from k, (select email_hash, at from login_failure order by id limit 1) f")
+    eq(c.login("rmc@demo.nl").status, 429, "the account waits, also from an address with only 9 failures")
+    eq(Client(stack).login("leerplicht@demo.nl").status, 303, "other accounts are not affected")
+    stack.sql("delete from login_failure")
+
+
 def test_message_does_not_tell_whether_email_exists(stack):
     a = Client(stack).login("bestaat-niet@demo.nl", "wat-dan-ook-123")
     b = Client(stack).login("rmc@demo.nl", "wat-dan-ook-123")
@@ -195,6 +233,7 @@ if __name__ == "__main__":
     run([test_each_demo_account_lands_on_its_start_page, test_logout_kills_the_old_cookie,
          test_new_token_at_login, test_idle_and_absolute_expiry, test_form_posted_after_expiry_says_why,
          test_post_without_csrf_changes_nothing, test_throttle_after_ten_failures,
+         test_throttle_one_password_over_many_accounts, test_throttle_one_account_from_many_addresses,
          test_message_does_not_tell_whether_email_exists, test_invite_activate_and_single_use,
          test_reset_answers_the_same_for_unknown_email, test_database_holds_no_plaintext_secrets,
          test_audit_chain_verify])
