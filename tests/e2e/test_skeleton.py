@@ -66,6 +66,26 @@ def test_big_post_is_413(stack):
     body = b"a=" + b"x" * (30 * 1024 * 1024)
     r = Client(stack).request("POST", "/inloggen", body, {"Content-Type": "application/x-www-form-urlencoded"})
     eq(r.status, 413, "status")
+    check("Te groot" in r.text and 'lang="nl"' in r.text, "nginx answers with a Dutch page")
+
+
+def test_requests_nginx_refuses_get_dutch_pages(stack):
+    c = Client(stack)
+    r = c.get("/loket?q=" + "a" * 120000)
+    eq(r.status, 414, "address too long")
+    check("Adres te lang" in r.text, "Dutch 414")
+    r = c.get("/%zz")
+    eq(r.status, 400, "unreadable address")
+    check("Ongeldig verzoek" in r.text, "Dutch 400")
+
+
+def test_access_log_keeps_no_query_strings(stack):
+    c = Client(stack)
+    eq(c.get("/activeren?token=" + "ab" * 32).status in (200, 404, 410), True, "activation link answered")
+    c.get("/loket?zoek=Jansen")
+    log = stack.log("nginx-access.log")
+    check("GET /activeren " in log and "GET /loket " in log, "requests logged")
+    check("token=" not in log and "abab" not in log and "Jansen" not in log, "no tokens or search terms in the log")
 
 
 def test_truncated_multipart_is_400(stack):
@@ -207,6 +227,7 @@ def test_sigterm_lets_inflight_requests_finish(stack):
 if __name__ == "__main__":
     run([test_gezond, test_home_redirects_to_login, test_login_form, test_static_served_by_nginx,
          test_security_headers, test_unknown_path_is_dutch_404, test_method_not_allowed,
-         test_big_post_is_413, test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
+         test_big_post_is_413, test_requests_nginx_refuses_get_dutch_pages, test_access_log_keeps_no_query_strings,
+         test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
          test_post_without_csrf_is_403, test_bad_input_leaves_workers_alive,
          test_killed_worker_is_restarted, test_sigterm_lets_inflight_requests_finish])
