@@ -14,6 +14,8 @@
 #include "util/user.h"
 
 #define ATTACHMENTS_MAX 5
+/* The bytes of pending attachments (not yet part of a request) one parent may have: two full forms. */
+#define PENDING_BYTES_MAX (24 * 1024 * 1024)
 #define EXPLANATION_MAX 4000
 
 static const char *const grounds[] = { "11g", "11f", "religieus", "ziekte" };
@@ -155,7 +157,7 @@ collect_attachments(struct req *r, json_t *bijlagen, int64_t *ids, size_t *nids,
 		unsigned char hash[crypto_hash_sha256_BYTES];
 		char hex[crypto_hash_sha256_BYTES * 2 + 1], name[128];
 		const char *ctype;
-		int64_t id;
+		int64_t id, pending;
 
 		if (strcmp(f->name, "bijlage") != 0 || f->filename == NULL || f->valsz == 0)
 			continue;
@@ -170,6 +172,14 @@ collect_attachments(struct req *r, json_t *bijlagen, int64_t *ids, size_t *nids,
 		if (*nids >= ATTACHMENTS_MAX) {
 			json_object_set_new(fouten, "bijlage", json_string("U kunt hoogstens 5 bijlagen "
 			    "meesturen."));
+			continue;
+		}
+		/* Files of forms not (yet) sent are kept a day; a parent cannot pile up more. */
+		pending = store_leave_attachments_pending_bytes(r->app->store, &r->user);
+		if (pending < 0 || pending + (int64_t)f->valsz > PENDING_BYTES_MAX) {
+			json_object_set_new(fouten, "bijlage", json_string("U hebt vandaag al veel "
+			    "bijlagen klaargezet voor aanvragen die nog niet zijn ingediend. Dien eerst een "
+			    "aanvraag in met de bijlagen die er al staan, of probeer het morgen opnieuw."));
 			continue;
 		}
 		crypto_hash_sha256(hash, (const unsigned char *)f->value, f->valsz);

@@ -186,6 +186,19 @@ store_leave_attachments_purge(struct store *s, const struct user *u)
 	return stmt_exec(s, st);
 }
 
+int64_t
+store_leave_attachments_pending_bytes(struct store *s, const struct user *u)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_ATT_PENDING_BYTES);
+	int64_t n = -1;
+
+	sqlite3_bind_int64(st, 1, u->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 json_t *
 store_leave_attachment_pending(struct store *s, const struct user *u, int64_t id)
 {

@@ -57,6 +57,9 @@ X(STMT_LEAVE_ATT_ADD, \
 X(STMT_LEAVE_ATT_PENDING, \
   "SELECT id, filename, size FROM attachment WHERE id = ? AND uploaded_by = ? " \
   "AND leave_request_id IS NULL AND melding_id IS NULL") \
+X(STMT_LEAVE_ATT_PENDING_BYTES, \
+  "SELECT IFNULL(sum(size), 0) FROM attachment WHERE leave_request_id IS NULL " \
+  "AND melding_id IS NULL AND uploaded_by = ?") \
 X(STMT_LEAVE_ATT_PURGE, \
   "DELETE FROM attachment WHERE uploaded_by = ? AND leave_request_id IS NULL " \
   "AND melding_id IS NULL AND at < ?") \

@@ -375,7 +375,25 @@ def test_pending_attachments_forgotten(stack):
     eq(stack.sql("select count(*) from attachment where id = 7101"), "1", "attachments of requests stay")
 
 
+def test_pending_attachments_are_capped(stack):
+    """Refused forms keep their files (nothing lost), but a parent cannot pile them up."""
+    c = login(stack, "ouder2@demo.nl")
+    big = PDF + b"0" * (5 * 1024 * 1024)
+    kept = 0
+    for i in range(6):
+        r = c.post_multipart("/verlof/nieuw", [("leerling", "999"), ("grond", "x")],
+                             [("bijlage", "b%d.pdf" % i, "application/pdf", big)])
+        eq(r.status, 422, "refused form %d" % i)
+        kept += len(hidden(r, "bijlage_id"))
+    pending = int(stack.sql("select sum(size) from attachment where leave_request_id is null and melding_id is null "
+                            "and uploaded_by = (select id from app_user where email = 'ouder2@demo.nl')"))
+    eq(kept, 4, "four files of 5 MB kept, the fifth and sixth refused")
+    check(pending <= 24 * 1024 * 1024, "at most 24 MB pending: %d" % pending)
+    check("Dien eerst een aanvraag in" in r.text, "Dutch message at the attachment field")
+
+
 if __name__ == "__main__":
     run([test_funeral_request_warns_and_is_refused, test_twelve_days_forwarded_to_leerplicht, test_scope,
          test_luxe_signal, test_form_errors_keep_entries, test_withdraw_with_confirmation,
-         test_staff_prepare_and_parent_home, test_notices_need_no_decision, test_pending_attachments_forgotten])
+         test_staff_prepare_and_parent_home, test_notices_need_no_decision, test_pending_attachments_forgotten,
+         test_pending_attachments_are_capped])
