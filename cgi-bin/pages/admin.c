@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "parse/text.h"
 #include "http/app.h"
 #include "pages/pages.h"
 #include "store/admin.h"
@@ -29,16 +30,6 @@ trimmed(const struct req *r, const char *name)
 {
 	const char *v = form_str(r, name);
 	return v == NULL ? "" : v;
-}
-
-static int
-email_plausible(const char *e)
-{
-	const char *at = strchr(e, '@');
-	size_t n = strlen(e);
-
-	return n >= 3 && n <= 254 && at != NULL && at != e && strchr(at + 1, '.') != NULL &&
-	    strchr(at + 1, '@') == NULL && strpbrk(e, " \t<>\"',;") == NULL;
 }
 
 void
@@ -143,7 +134,7 @@ page_admin_user_new(struct req *r)
 	char loc[64];
 
 	check_role_scope(r, errors, &role, &school, &loket);
-	if (!email_plausible(email))
+	if (!text_is_email(email))
 		json_object_set_new(errors, "email", json_string("Vul een geldig e-mailadres in."));
 	if (strlen(name) < 2 || strlen(name) > 120)
 		json_object_set_new(errors, "naam", json_string("Vul de naam in (2 tot 120 tekens)."));
@@ -371,7 +362,7 @@ page_admin_desk_new(struct req *r)
 		json_object_set_new(errors, "afdeling", json_string("De afdeling is te lang."));
 	if (strlen(phone) < 3 || strlen(phone) > 40)
 		json_object_set_new(errors, "telefoon", json_string("Vul een telefoonnummer in."));
-	if (!email_plausible(email))
+	if (!text_is_email(email))
 		json_object_set_new(errors, "email", json_string("Vul een geldig e-mailadres in."));
 	if (!lp && !rmc)
 		json_object_set_new(errors, "leeftijd", json_string("Kies voor welke leeftijden het "

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "parse/text.h"
 #include "http/app.h"
 #include "pages/pages.h"
 #include "parse/csv.h"
@@ -399,6 +400,19 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 			for (int i = 0; i < ST_REQUIRED && !bad; i++)
 				if (*p[i] == '\0') {
 					snprintf(err, sizeof(err), "%s is leeg.", st_cols[i]);
+					bad = 1;
+				}
+			for (int i = 0; i < SC__MAX && !bad; i++)
+				if (!text_is_line(p[i])) {
+					snprintf(err, sizeof(err), "%s bevat een regelovergang of een ander "
+					    "stuurteken.", st_cols[i]);
+					bad = 1;
+				}
+			for (int i = SC_EMAIL; i <= SC_OUDER_EMAIL && !bad; i++)
+				if ((i == SC_EMAIL || i == SC_OUDER_EMAIL) && *p[i] != '\0' &&
+				    !text_is_email(p[i])) {
+					snprintf(err, sizeof(err), "%s '%.60s' is geen geldig e-mailadres.",
+					    st_cols[i], p[i]);
 					bad = 1;
 				}
 			if (!bad && (school_date_arg(p[SC_GEBOORTEDATUM], &born) != 0 ||

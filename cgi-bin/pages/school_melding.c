@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
+#include "parse/text.h"
 #include "http/app.h"
 #include "pages/pages.h"
 #include "pages/desk.h"
@@ -535,15 +536,6 @@ page_school_melding_form(struct req *r)
 }
 
 static int
-valid_email(const char *v)
-{
-	const char *at = strchr(v, '@');
-
-	return at != NULL && at != v && strchr(at + 1, '.') != NULL && strchr(v, ' ') == NULL &&
-	    at[strlen(at) - 1] != '.';
-}
-
-static int
 valid_phone(const char *v)
 {
 	int digits = 0;
@@ -702,7 +694,7 @@ page_school_melding_file(struct req *r)
 		} else if (strlen(v) > max)
 			msg = f->type == F_TEXTAREA ? "De tekst is te lang (hoogstens 4000 tekens)." :
 			    "De tekst is te lang (hoogstens 200 tekens).";
-		else if (f->type == F_EMAIL && !valid_email(v))
+		else if (f->type == F_EMAIL && !text_is_email(v))
 			msg = "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.";
 		else if (f->type == F_PHONE && !valid_phone(v))
 			msg = "Vul een geldig telefoonnummer in (10 cijfers), bijvoorbeeld 079 123 45 67.";

@@ -213,6 +213,18 @@ def test_student_import(stack):
     eq(count(stack, "select count(*) from student where last_name = 'Nieuw' and school_id = 1"), 2, "two students of school 1")
     r = c.get("/school/leerlingen?q=Nieuw")
     check("Nieuw, Anna" in r.text and "Nieuw, Bob" in r.text, "searchable")
+    # A line break inside a quoted field, or an address that is none, refuses the file.
+    head = "leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,ouder_email\n"
+    for line, want in (('5003,"Piet\r\nBcc: evil@example.org",Nieuwer,2011-05-05,Zoetermeer,\n',
+                        "voornaam bevat een regelovergang"),
+                       ('5003,Piet,Nieuwer,2011-05-05,Zoetermeer,"ouder@demo.nl\r\nBcc: x@evil.org"\n',
+                        "ouder_email bevat een regelovergang"),
+                       ('5003,Piet,Nieuwer,2011-05-05,Zoetermeer,ouders-at-demo.nl\n',
+                        "ouder_email &#39;ouders-at-demo.nl&#39; is geen geldig e-mailadres")):
+        r = upload_csv(c, "/school/import/leerlingen", head + line, "leerlingen.csv")
+        eq(r.status, 422, "refused: " + want)
+        check("regel 2" in r.text and want in r.text, "says why: " + want)
+    eq(count(stack, "select count(*) from student where last_name = 'Nieuwer'"), 0, "nothing imported")
 
 
 def test_school_sees_only_its_own_students(stack):

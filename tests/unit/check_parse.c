@@ -10,6 +10,7 @@
 
 #include "parse/fields.h"
 #include "parse/csv.h"
+#include "parse/text.h"
 #include "util/buf.h"
 #include "http/html.h"
 
@@ -597,6 +598,39 @@ START_TEST(test_buf)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- text values */
+
+static const struct {
+	const char	*v;
+	int		 line, email;
+} texts[] = {
+	{ "ouder@demo.nl", 1, 1 },
+	{ "a.b-c+d@sub.gemeente.nl", 1, 1 },
+	{ "Jansen", 1, 0 },
+	{ "", 1, 0 },
+	{ "@demo.nl", 1, 0 },
+	{ "ouder@", 1, 0 },
+	{ "ouder@demo", 1, 0 },
+	{ "ouder@demo.", 1, 0 },
+	{ "ouder@.nl", 1, 0 },
+	{ "ou der@demo.nl", 1, 0 },
+	{ "a@b@demo.nl", 1, 0 },
+	{ "Piet <piet@demo.nl>", 1, 0 },
+	{ "a@demo.nl,b@demo.nl", 1, 0 },
+	{ "ouder@demo.nl\r\nBcc: x@evil.org", 0, 0 },
+	{ "Piet\r\nBcc: evil@example.org", 0, 0 },
+	{ "tab\there", 0, 0 },
+	{ "del\x7f", 0, 0 },
+	{ "Zo\xc3\xab de Vries", 1, 0 },	/* UTF-8 is text */
+};
+
+START_TEST(test_text_values)
+{
+	ck_assert_msg(text_is_line(texts[_i].v) == texts[_i].line, "line %s", texts[_i].v);
+	ck_assert_msg(text_is_email(texts[_i].v) == texts[_i].email, "email %s", texts[_i].v);
+}
+END_TEST
+
 static Suite *
 parse_suite(void)
 {
@@ -623,6 +657,10 @@ parse_suite(void)
 	tcase_add_loop_test(tc, test_cookie_invalid, 0,
 	    NELEM(cookie_invalids));
 	tcase_add_test(tc, test_cookie_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("text");
+	tcase_add_loop_test(tc, test_text_values, 0, NELEM(texts));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("csv");
