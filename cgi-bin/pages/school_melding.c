@@ -802,9 +802,13 @@ page_school_melding_file(struct req *r)
 		const char *lgem = json_string_value(json_object_get(l, "gemeente"));
 		char sd[32];
 		school_date_nl(start, sd);
-		struct rules_student rst;
-		school_rules_student(&c, s, &rst);
-		grown = rules_age_on(rst.geboren, c.today) >= 18;
+		/*
+		 * §6: the parents are notified. A melding about an 18-23 year-old (the RMC age group,
+		 * as routed: the age on the first day of the period) goes to the adult student; one
+		 * about a leerplicht or kwalificatieplicht period goes to the parents, also when the
+		 * student has turned 18 since.
+		 */
+		grown = strcmp(rr.age_group, "18-23") == 0;
 		mn.parent_email = json_string_value(json_object_get(s, grown ? "email" :
 		    "parent_email"));
 		snprintf(subject, sizeof(subject), "Verzuimmelding over %s", sname);

@@ -359,8 +359,27 @@ def test_verwijdering_of_an_adult_informs_the_rmc_desk(stack):
     eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 404, "not the leerplicht desk")
 
 
+def test_parents_told_of_a_melding_about_a_minor_period(stack):
+    """§6: the parents are notified. Sem (born 2008-09-02) was 17 on the first day of the period:
+    a kwalificatieplicht melding, so his parents are told, although he is 18 now."""
+    c = login(stack)
+    page = c.get("/school/leerlingen/2/melding?soort=overig")
+    v = form_values(page)
+    v.update({"melder_functie": "mentor", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "x",
+              "alle_lessen": "nee", "toelichting": "x", "acties_school": "x", "loket_actie": "ja",
+              "dagen_uren": "x", "lesplaats": "x", "periode_start": "2026-08-31",
+              "problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "nee", "afspraken": "gesprek"})
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    r = c.post_multipart("/school/leerlingen/2/melding", v, [("bijlage", "staat.pdf", "application/pdf", pdf)])
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    eq(stack.sql("select routed_to, age_group from melding where id = %d" % mid), "leerplicht|5-18", "a 5-18 melding")
+    mails = stack.sql("select to_addr || '|' || substr(body, 1, 21) from outbox where subject like 'Verzuimmelding over Sem%'")
+    eq(mails, "ouders2@demo.nl|Beste ouder/verzorger", "the parents are told")
+
+
 if __name__ == "__main__":
     run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
          test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
          test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht,
-         test_verwijdering_of_an_adult_informs_the_rmc_desk])
+         test_verwijdering_of_an_adult_informs_the_rmc_desk, test_parents_told_of_a_melding_about_a_minor_period])
