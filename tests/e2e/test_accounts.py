@@ -180,6 +180,41 @@ def test_invite_activate_and_single_use(stack):
     eq(r.status, 303, "new account logs in")
 
 
+def test_new_parent_is_linked_by_the_schools_email_address(stack):
+    """A parent account for the address the school registered for a student's ouders sees that
+    child; a student imported later with that address is linked too; a changed address unlinks."""
+    admin = Client(stack)
+    admin.login("beheer@demo.nl")
+    eq(stack.sql("select parent_email from student where id = 11"), "ouders11@demo.nl", "the school's address")
+    r = admin.post("/beheer/gebruikers/nieuw", {"email": "Ouders11@Demo.nl", "naam": "Fam. Vos", "rol": "ouder"})
+    eq(r.status, 303, "invited")
+    box = Client(stack).get("/demo/postvak")
+    mail = [m for m in box.text.split('<article class="mail">') if "Aan: Ouders11@Demo.nl" in m][0]
+    token = re.search(r"/activeren\?token=([0-9a-f]{64})", mail).group(1)
+    good = "zonnebloem-kapstok-42-fiets"
+    eq(Client(stack).post("/activeren", {"token": token, "wachtwoord": good, "wachtwoord2": good}).status, 200,
+       "activated")
+    parent = Client(stack)
+    eq(parent.login("ouders11@demo.nl", good).status, 303, "logs in")
+    home = parent.get("/ouder")
+    check("Sara" in home.text and "geen kinderen" not in home.text, "sees the child")
+    form = parent.get("/verlof/nieuw")
+    kids = re.findall(r'<option value="(\d+)"', re.search(r'id="leerling".*?</select>', form.text, re.S).group(0))
+    eq(kids, ["11"], "may ask leave for her, and for no other child")
+    # A student the school adds later with the same address is linked as well.
+    school = Client(stack)
+    school.login("school@demo.nl")
+    text = "leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,ouder_email\n7001,Roos,Vos,2014-02-02,Zoetermeer,ouders11@demo.nl\n"
+    r = school.post_multipart("/school/import/leerlingen", {},
+                              [("bestand", "leerlingen.csv", "text/csv", text.encode())])
+    eq(r.status, 200, "imported")
+    check("Roos" in parent.get("/ouder").text, "the new child shows up")
+    # The school corrects the address: the link made by it goes.
+    stack.sql("update student set parent_email = 'andere-ouder@demo.nl' where id = 11")
+    check("Sara" not in parent.get("/ouder").text, "no longer linked")
+    eq(parent.get("/verlof/nieuw?leerling=11").status in (200, 422), True, "form still answers")
+
+
 def test_reset_answers_the_same_for_unknown_email(stack):
     a = Client(stack)
     r1 = a.post("/wachtwoord-vergeten", {"email": "onbekend@demo.nl"})
@@ -235,5 +270,6 @@ if __name__ == "__main__":
          test_post_without_csrf_changes_nothing, test_throttle_after_ten_failures,
          test_throttle_one_password_over_many_accounts, test_throttle_one_account_from_many_addresses,
          test_message_does_not_tell_whether_email_exists, test_invite_activate_and_single_use,
+         test_new_parent_is_linked_by_the_schools_email_address,
          test_reset_answers_the_same_for_unknown_email, test_database_holds_no_plaintext_secrets,
          test_audit_chain_verify])
