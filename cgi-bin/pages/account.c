@@ -37,10 +37,10 @@ onetime_link_send(struct req *r, int64_t user_id, const char *email, const char 
 		    r->app->cfg->base_url, hex);
 	} else {
 		subject = "Nieuw wachtwoord voor het Verzuimloket";
-		snprintf(body, sizeof(body), "Goedendag,\n\nU hebt gevraagd om een nieuw wachtwoord. "
-		    "Kies het via deze link (24 uur geldig, één keer te gebruiken):\n\n"
-		    "%s/activeren?token=%s\n\nHebt u dit niet gevraagd, dan kunt u deze e-mail "
-		    "negeren.\n\nMet vriendelijke groet,\nVerzuimloket\n", r->app->cfg->base_url, hex);
+		snprintf(body, sizeof(body), "Goedendag,\n\nEr is een nieuw wachtwoord voor uw account "
+		    "bij het Verzuimloket aangevraagd, door u of door de beheerder. Kies het via deze link (24 uur geldig, één keer te gebruiken):\n\n"
+		    "%s/activeren?token=%s\n\nHebt u hier niet om gevraagd, dan kunt u deze e-mail "
+		    "negeren: uw huidige wachtwoord blijft geldig.\n\nMet vriendelijke groet,\nVerzuimloket\n", r->app->cfg->base_url, hex);
 	}
 	sodium_memzero(hex, sizeof(hex));
 	rc = store_outbox_add_sealed(r->app->store, r->app->key, email, subject, body);

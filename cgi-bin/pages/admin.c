@@ -110,6 +110,13 @@ check_role_scope(struct req *r, json_t *errors, enum role *role, int64_t *school
 	if ((*role == ROLE_LEERPLICHT || *role == ROLE_RMC) &&
 	    (*loket <= 0 || !store_admin_exists(r->app->store, "loket", *loket)))
 		json_object_set_new(errors, "loket", json_string("Kies het loket van deze gebruiker."));
+	else if (*role == ROLE_LEERPLICHT &&
+	    !store_admin_exists(r->app->store, "loket_leerplicht", *loket))
+		json_object_set_new(errors, "loket", json_string("Dit loket doet geen leerplicht "
+		    "(5-18): kies een leerplichtloket, of de rol RMC."));
+	else if (*role == ROLE_RMC && !store_admin_exists(r->app->store, "loket_rmc", *loket))
+		json_object_set_new(errors, "loket", json_string("Dit loket doet geen RMC (18-23): "
+		    "kies een RMC-loket, of de rol leerplicht."));
 	if (*role != ROLE_SCHOOL && *role != ROLE_DIRECTEUR)
 		*school = 0;
 	if (*role != ROLE_LEERPLICHT && *role != ROLE_RMC)
@@ -183,6 +190,9 @@ page_admin_user(struct req *r)
 	json_object_set_new(d, "edit", json_true());
 	if (query_str(r, "uitgenodigd"))
 		json_object_set_new(d, "notice", json_string("De uitnodiging is verstuurd."));
+	if (query_str(r, "herstel"))
+		json_object_set_new(d, "notice", json_string("De link voor een nieuw wachtwoord is "
+		    "verstuurd."));
 	if (query_str(r, "klaar"))
 		json_object_set_new(d, "notice", json_string("Opgeslagen."));
 	page_render(r, 200, "beheer_gebruiker", d);
@@ -250,6 +260,15 @@ page_admin_user_reset(struct req *r)
 		http_error(r, 404);
 		return;
 	}
+	if (json_integer_value(json_object_get(u, "disabled")) != 0) {
+		/* The link would not work for a disabled account: say so instead of sending it. */
+		json_t *d = user_form(r, "Gebruiker wijzigen", u, json_object());
+		json_object_set_new(d, "edit", json_true());
+		json_object_set_new(d, "fout", json_string("Dit account is uitgeschakeld. Schakel het "
+		    "eerst weer in; verstuur daarna een link voor een nieuw wachtwoord."));
+		page_render(r, 409, "beheer_gebruiker", d);
+		return;
+	}
 	if (onetime_link_send(r, r->ids[0], json_string_value(json_object_get(u, "email")),
 	    "herstel") != 0) {
 		json_decref(u);
@@ -258,7 +277,7 @@ page_admin_user_reset(struct req *r)
 	}
 	json_decref(u);
 	audit(r, "herstel_verstuurd", "gebruiker:%lld", (long long)r->ids[0]);
-	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?uitgenodigd=1", (long long)r->ids[0]);
+	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?herstel=1", (long long)r->ids[0]);
 	http_redirect(r, loc);
 }
 
@@ -267,17 +286,23 @@ static const char *const school_sorts[] = { "po", "vo", "mbo", "vso", "pro" };
 static void
 schools_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
 {
-	json_t *sorts = json_array(), *regions = json_array();
+	json_t *sorts = json_array(), *regions = json_array(),
+	    *cals = store_admin_calendars(r->app->store), *gems = store_admin_gemeenten(r->app->store);
 
 	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
-		json_array_append_new(sorts, json_string(school_sorts[i]));
+		json_array_append_new(sorts, json_pack("{s:s}", "value", school_sorts[i]));
 	app_policies_refresh(r->app);
 	for (size_t i = 0; i < r->app->npolicies; i++)
-		json_array_append_new(regions, json_string(r->app->policies[i].regio));
+		json_array_append_new(regions, json_pack("{s:s}", "value", r->app->policies[i].regio));
+	/* After an error the choices made stay chosen. */
+	options_select(sorts, "value", json_object_get(v, "soort"));
+	options_select(regions, "value", json_object_get(v, "regio"));
+	options_select(cals, "id", json_object_get(v, "kalender"));
+	options_select(gems, "id", json_object_get(v, "gemeente"));
 	page_render(r, status, "beheer_scholen", json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s*}",
 	    "title", "Scholen", "rows", store_admin_schools(r->app->store), "sorts", sorts,
-	    "regions", regions, "calendars", store_admin_calendars(r->app->store), "gemeenten",
-	    store_admin_gemeenten(r->app->store), "v", v, "errors", errors, "notice", notice));
+	    "regions", regions, "calendars", cals, "gemeenten", gems, "v", v, "errors", errors,
+	    "notice", notice));
 }
 
 void
@@ -334,9 +359,12 @@ page_admin_school_new(struct req *r)
 static void
 desks_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
 {
+	json_t *gems = store_admin_gemeenten(r->app->store);
+
+	options_select(gems, "id", json_object_get(v, "gemeente"));	/* kept after an error */
 	page_render(r, status, "beheer_loketten", json_pack("{s:s,s:o,s:o,s:o,s:o,s:s*}", "title",
-	    "Loketten", "rows", store_loketten(r->app->store), "gemeenten",
-	    store_admin_gemeenten(r->app->store), "v", v, "errors", errors, "notice", notice));
+	    "Loketten", "rows", store_loketten(r->app->store), "gemeenten", gems, "v", v,
+	    "errors", errors, "notice", notice));
 }
 
 void

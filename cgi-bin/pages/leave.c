@@ -148,16 +148,34 @@ check_request(struct req *r, const json_t *req, struct leave_check *chk)
 	return leave_check_json(&in, chk);
 }
 
-/* The reasons a decider can cite: the hard rules of §8 and the refusal reasons, pre-checked as
- * the verdict has them (or as the decider's form had them). */
+/*
+ * Whether a rule of §8 can be a reason for this ground: the first two school weeks and once a
+ * school year are rules of 11f only (READINGS 19), the degree one of 11g only.
+ */
+static int
+reason_fits(int objection, const char *ground)
+{
+	int is11f = strcmp(ground, "11f") == 0;
+
+	if (objection == RULES_OBJ_EERSTE_TWEE_LESWEKEN || objection == RULES_OBJ_AL_11F_DIT_SCHOOLJAAR)
+		return is11f;
+	if (objection == RULES_OBJ_GRAAD_BUITEN_CATEGORIE)
+		return !is11f;
+	return 1;
+}
+
+/* The reasons a decider can cite: the hard rules of §8 that fit the ground and the refusal
+ * reasons, pre-checked as the verdict has them (or as the decider's form had them). */
 static json_t *
-reason_choices(const json_t *regels, struct req *r)
+reason_choices(const json_t *regels, struct req *r, const char *ground)
 {
 	json_t *a = json_array(), *v;
 	int posted = r->method == METHOD_POST;
 
 	for (int i = 0; i < RULES_OBJ__MAX; i++) {
 		int on = 0;
+		if (!reason_fits(i, ground))
+			continue;
 		size_t k;
 		if (posted) {
 			for (size_t j = 0; j < r->form.n; j++)
@@ -271,6 +289,8 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 	/* Earlier requests are linked only for the school: a desk sees those forwarded to it. */
 	json_object_set_new(d, "is_staff", json_boolean(role == ROLE_SCHOOL || role == ROLE_DIRECTEUR));
 	json_object_set_new(d, "kan_intrekken", json_boolean(role == ROLE_OUDER && is_open));
+	/* The rules' warnings speak to an open request; after a decision they only confuse. */
+	json_object_set_new(d, "is_open", json_boolean(is_open));
 	json_object_set_new(d, "kan_voorbereiden", json_boolean((role == ROLE_SCHOOL ||
 	    role == ROLE_DIRECTEUR) && (strcmp(st, "ingediend") == 0 ||
 	    strcmp(st, "in_behandeling") == 0)));
@@ -285,7 +305,7 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 		json_object_set_new(d, "staff_wacht_op_directeur", json_boolean(role == ROLE_SCHOOL &&
 		    head_open && chk.evaluated));
 		if (decide)
-			json_object_set_new(d, "redenkeuzes", reason_choices(regels, r));
+			json_object_set_new(d, "redenkeuzes", reason_choices(regels, r, jstr(req, "ground")));
 		/* A broken hard rule leaves only refusal (grant_refused). */
 		json_object_set_new(d, "niet_toekenbaar", json_boolean(chk.evaluated &&
 		    chk.v.nbezwaren > 0));
@@ -306,7 +326,13 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 		    "Uw kennisgeving is verstuurd naar de school." : "Uw aanvraag is ingediend. U krijgt "
 		    "bericht zodra er een besluit is."));
 	else if (query_str(r, "klaar") != NULL)
-		json_object_set_new(d, "melding", json_string("Opgeslagen."));
+		json_object_set_new(d, "melding", json_string(
+		    strcmp(st, "ingetrokken") == 0 ? "De aanvraag is ingetrokken." :
+		    strcmp(st, "doorgestuurd") == 0 ? "De aanvraag is doorgestuurd naar de "
+		    "leerplichtambtenaar. De ouder krijgt bericht van diens besluit." :
+		    strcmp(st, "toegekend") == 0 || strcmp(st, "afgewezen") == 0 ? "Het besluit is "
+		    "vastgelegd. De ouder krijgt er bericht van, met de brief." :
+		    "Opgeslagen."));
 	page_render(r, status, "verlof_aanvraag", d);
 }
 
@@ -444,11 +470,11 @@ page_leave_forward(struct req *r)
 }
 
 static int
-known_reason(const char *code)
+known_reason(const char *code, const char *ground)
 {
 	for (int i = 0; i < RULES_OBJ__MAX; i++)
 		if (strcmp(code, rules_objection_names[i]) == 0)
-			return 1;
+			return reason_fits(i, ground);
 	if (strncmp(code, "weigergrond:", 12) == 0)
 		for (int i = 0; i < RULES_REFUSAL__MAX; i++)
 			if (strcmp(code + 12, rules_refusal_names[i]) == 0)
@@ -526,7 +552,7 @@ page_leave_decide(struct req *r)
 		text = "";
 	codes = json_array();
 	for (size_t i = 0; i < r->form.n; i++)
-		if (strcmp(r->form.v[i].name, "reden") == 0 && known_reason(r->form.v[i].value))
+		if (strcmp(r->form.v[i].name, "reden") == 0 && known_reason(r->form.v[i].value, jstr(req, "ground")))
 			json_array_append_new(codes, json_string(r->form.v[i].value));
 	{
 		json_t *fouten = json_object();

@@ -246,6 +246,7 @@ leave_check_json(const struct leave_input *in, const struct leave_check *c)
 	json_object_set_new(o, "toegestaan", json_boolean(c->v.toegestaan));
 	json_object_set_new(o, "max_dagen", c->v.max_dagen < 0 ? json_null() :
 	    json_integer(c->v.max_dagen));
+	json_object_set_new(o, "max_een", json_boolean(c->v.max_dagen == 1));
 	json_object_set_new(o, "beslisser", json_string(c->v.beslisser == RULES_DECIDER_LEERPLICHT ?
 	    "de leerplichtambtenaar van de woongemeente (meer dan 10 dagen verlof in dit schooljaar)" :
 	    "de directeur van de school"));

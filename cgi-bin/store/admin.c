@@ -180,6 +180,10 @@ store_admin_exists(struct store *s, const char *what, int64_t id)
 		q = STMT_ADMIN_EXISTS_SCHOOL;
 	else if (strcmp(what, "loket") == 0)
 		q = STMT_ADMIN_EXISTS_LOKET;
+	else if (strcmp(what, "loket_leerplicht") == 0)
+		q = STMT_ADMIN_EXISTS_LOKET_LEERPLICHT;
+	else if (strcmp(what, "loket_rmc") == 0)
+		q = STMT_ADMIN_EXISTS_LOKET_RMC;
 	else if (strcmp(what, "gemeente") == 0)
 		q = STMT_ADMIN_EXISTS_GEMEENTE;
 	else if (strcmp(what, "calendar") == 0)

@@ -179,9 +179,41 @@ def test_policy_change_counts_for_the_schools_of_the_region(stack):
     eq(signal_count(school), before, "the same signals again")
 
 
+def test_school_form_keeps_choices_after_an_error(stack):
+    c = beheer(stack)
+    gem = stack.sql("select id from gemeente where name = 'Zoetermeer'")
+    cal = stack.sql("select max(id) from calendar")
+    r = c.post("/beheer/scholen", {"brin": "99ZM", "naam": "Dubbel College", "soort": "pro", "regio": "rivierenland",
+                                   "kalender": cal, "gemeente": gem})
+    eq(r.status, 422, "the BRIN exists")
+    check("Deze BRIN-code bestaat al" in r.text, "says why")
+    for name, value in (("soort", "pro"), ("regio", "rivierenland"), ("kalender", cal), ("gemeente", gem)):
+        sel = re.search(r'<select[^>]*name="%s".*?</select>' % name, r.text, re.S).group(0)
+        check(re.search(r'<option value="%s" selected>' % re.escape(value), sel), name + " still chosen")
+
+
+def test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link(stack):
+    c = beheer(stack)
+    lp_only = stack.sql("select id from loket where covers_leerplicht = 1 and covers_rmc = 0 limit 1")
+    r = c.post("/beheer/gebruikers/nieuw", {"email": "rmc-fout@demo.nl", "naam": "Rik RMC", "rol": "rmc", "loket": lp_only})
+    eq(r.status, 422, "an RMC officer at a leerplicht-only desk")
+    check("Dit loket doet geen RMC" in r.text, "says why")
+    eq(stack.sql("select count(*) from app_user where email = 'rmc-fout@demo.nl'"), "0", "nothing added")
+    uid = stack.sql("select id from app_user where email = 'ouder2@demo.nl'")
+    eq(c.post("/beheer/gebruikers/%s" % uid, {"naam": "Ouder Twee", "rol": "ouder", "uitgeschakeld": "ja",
+                                               "bevestig": "ja"}).status, 303, "disabled")
+    before = stack.sql("select count(*) from outbox")
+    r = c.post("/beheer/gebruikers/%s/herstel" % uid, {})
+    eq(r.status, 409, "no reset link for a disabled account")
+    check("Schakel het eerst weer in" in r.text, "says what to do")
+    eq(stack.sql("select count(*) from outbox"), before, "no mail")
+
+
 if __name__ == "__main__":
     run([test_page_lists_calendars_with_their_vacations, test_bad_line_is_named_and_nothing_changes,
          test_replacing_needs_confirmation, test_replace_writes_all_and_is_audited,
          test_new_calendar_and_duplicate_name, test_unknown_calendar_is_404_and_others_are_refused,
          test_policies_start_as_the_protocols_give_them, test_bad_policy_values_are_named_and_kept,
-         test_policy_change_counts_for_the_schools_of_the_region])
+         test_policy_change_counts_for_the_schools_of_the_region,
+         test_school_form_keeps_choices_after_an_error,
+         test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link])

@@ -108,6 +108,9 @@ def test_funeral_request_warns_and_is_refused(stack):
     check(re.search(r'value="max_overschreden" checked', page.text), "the broken rule is pre-selected")
     check("Eerder toegekend verlof dit schooljaar" in page.text, "earlier leave shown")
     check(re.search(r'value="toegekend"[^>]* disabled', page.text), "granting is not offered")
+    check('value="eerste_twee_lesweken"' not in page.text and 'value="al_11f_dit_schooljaar"' not in page.text and
+          'value="graad_buiten_categorie"' in page.text, "only reasons that fit 11g are offered")
+    check("Verlof boven het maximum wordt niet toegekend" in page.text, "the rules' warning while the request is open")
     bad = directeur.post("/verlof/%d/besluit" % rid, {"besluit": "toegekend", "motivering": "Toch maar drie dagen."})
     eq(bad.status, 422, "a broken hard rule cannot be granted, motivated or not")
     check("Dit verlof kan niet worden toegekend: het gevraagde aantal schooldagen is groter dan het maximum" in bad.text,
@@ -120,6 +123,9 @@ def test_funeral_request_warns_and_is_refused(stack):
     r = directeur.post("/verlof/%d/besluit" % rid, [("besluit", "afgewezen"), ("reden", "max_overschreden"),
                                                      ("motivering", "Bij overlijden in de 2e graad is het maximum 2 dagen.")])
     eq(r.status, 303, "refusal recorded")
+    done = directeur.get(r.header("Location"))
+    check("Het besluit is vastgelegd" in done.text, "says what was done")
+    check("Verlof boven het maximum wordt niet toegekend" not in done.text, "no warnings once decided")
     eq(stack.sql("select status from leave_request where id = %d" % rid), "afgewezen", "status")
     eq(stack.sql("select decision, decider_role, reasons from leave_decision where leave_request_id = %d" % rid),
        'afgewezen|directeur|["max_overschreden"]', "decision")
