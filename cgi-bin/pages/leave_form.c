@@ -134,6 +134,21 @@ clean_filename(const char *in, char *out, size_t outsz)
 		snprintf(out, outsz, "bijlage");
 }
 
+/* Whether a file with this SHA-256 is among the attachments collected so far. */
+static int
+already_attached(const json_t *bijlagen, const char *hex)
+{
+	size_t i;
+	json_t *a;
+
+	json_array_foreach(bijlagen, i, a) {
+		const char *h = json_string_value(json_object_get(a, "sha256"));
+		if (h != NULL && strcmp(h, hex) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Stores the files of this submit as pending attachments and collects the earlier ones. */
 static int
 collect_attachments(struct req *r, json_t *bijlagen, int64_t *ids, size_t *nids, json_t *fouten)
@@ -184,12 +199,14 @@ collect_attachments(struct req *r, json_t *bijlagen, int64_t *ids, size_t *nids,
 		}
 		crypto_hash_sha256(hash, (const unsigned char *)f->value, f->valsz);
 		sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+		if (already_attached(bijlagen, hex))
+			continue;	/* the same file chosen again after an error: kept once */
 		if ((id = store_leave_attachment_add(r->app->store, &r->user, name, ctype, f->value,
 		    f->valsz, hex)) < 0)
 			return -1;
 		ids[(*nids)++] = id;
-		json_array_append_new(bijlagen, json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id,
-		    "filename", name, "size", (json_int_t)f->valsz));
+		json_array_append_new(bijlagen, json_pack("{s:I,s:s,s:I,s:s}", "id", (json_int_t)id,
+		    "filename", name, "size", (json_int_t)f->valsz, "sha256", hex));
 	}
 	return 0;
 }

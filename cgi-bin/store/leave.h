@@ -55,7 +55,7 @@ int64_t	 store_leave_attachment_add(struct store *, const struct user *, const c
 int	 store_leave_attachments_purge(struct store *, const struct user *);
 /* The bytes of this user's attachments that belong to no request yet (-1: error). */
 int64_t	 store_leave_attachments_pending_bytes(struct store *, const struct user *);
-/* {id, filename, size} of a pending attachment of this user, or NULL. */
+/* {id, filename, size, sha256} of a pending attachment of this user, or NULL. */
 json_t	*store_leave_attachment_pending(struct store *, const struct user *, int64_t id);
 
 struct leave_new {

@@ -55,7 +55,7 @@ X(STMT_LEAVE_ATT_ADD, \
   "INSERT INTO attachment (leave_request_id, filename, ctype, size, sha256, data, uploaded_by) " \
   "VALUES (NULL, ?, ?, ?, ?, ?, ?)") \
 X(STMT_LEAVE_ATT_PENDING, \
-  "SELECT id, filename, size FROM attachment WHERE id = ? AND uploaded_by = ? " \
+  "SELECT id, filename, size, sha256 FROM attachment WHERE id = ? AND uploaded_by = ? " \
   "AND leave_request_id IS NULL AND melding_id IS NULL") \
 X(STMT_LEAVE_ATT_PENDING_BYTES, \
   "SELECT IFNULL(sum(size), 0) FROM attachment WHERE leave_request_id IS NULL " \

@@ -379,6 +379,14 @@ def test_pending_attachments_forgotten(stack):
     c.get("/verlof/nieuw")
     eq(stack.sql("select count(*) from attachment where id = %s" % pid), "0", "a form never sent is forgotten")
     eq(stack.sql("select count(*) from attachment where id = 7101"), "1", "attachments of requests stay")
+    # The same file chosen again after an error is kept once.
+    r = c.post_multipart("/verlof/nieuw", [("leerling", "1")], [("bijlage", "b.pdf", "application/pdf", PDF + b"b")])
+    kept = hidden(r, "bijlage_id")
+    eq(len(kept), 1, "kept after the error")
+    r = c.post_multipart("/verlof/nieuw", [("leerling", "1"), ("bijlage_id", kept[0])],
+                         [("bijlage", "b-opnieuw.pdf", "application/pdf", PDF + b"b"),
+                          ("bijlage", "c.pdf", "application/pdf", PDF + b"c")])
+    eq(len(hidden(r, "bijlage_id")), 2, "b once, and c")
 
 
 def test_pending_attachments_are_capped(stack):
