@@ -79,6 +79,10 @@ static const struct nav_item nav[] = {
 	{ R_DESK, "/loket/overzicht", "Overzicht" },
 	{ R(ROLE_BEHEER), "/beheer", "Beheer" },
 	{ R(ROLE_BEHEER), "/beheer/gebruikers", "Gebruikers" },
+	{ R(ROLE_BEHEER), "/beheer/scholen", "Scholen" },
+	{ R(ROLE_BEHEER), "/beheer/loketten", "Loketten" },
+	{ R(ROLE_BEHEER), "/beheer/kalenders", "Kalenders" },
+	{ R(ROLE_BEHEER), "/beheer/beleid", "Verzuimbeleid" },
 };
 
 static json_t *
