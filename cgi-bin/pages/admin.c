@@ -36,7 +36,7 @@ void
 page_admin_home(struct req *r)
 {
 	int64_t total;
-	json_t *users = store_admin_users(r->app->store, 1, 0, &total);
+	json_t *users = store_admin_users(r->app->store, NULL, 1, 0, &total);
 
 	json_decref(users);
 	page_render(r, 200, "beheer", json_pack("{s:s,s:I,s:o,s:o}", "title", "Beheer",
@@ -48,14 +48,22 @@ void
 page_admin_users(struct req *r)
 {
 	int64_t page = to_id(query_str(r, "pagina")), total, pages;
+	const char *q = query_str(r, "zoek");
 	json_t *d;
 
-	if (page <= 0)
+	if (q == NULL || strlen(q) > 128)
+		q = "";
+	if (page <= 0 || page > INT64_MAX / PAGE_SIZE)
 		page = 1;
-	d = json_pack("{s:s}", "title", "Gebruikers");
-	json_object_set_new(d, "rows", store_admin_users(r->app->store, PAGE_SIZE,
+	d = json_pack("{s:s,s:s}", "title", "Gebruikers", "zoek", q);
+	json_object_set_new(d, "rows", store_admin_users(r->app->store, q, PAGE_SIZE,
 	    (page - 1) * PAGE_SIZE, &total));
 	pages = total == 0 ? 1 : (total + PAGE_SIZE - 1) / PAGE_SIZE;
+	if (page > pages) {	/* a page number from an edited link: the last page */
+		page = pages;
+		json_object_set_new(d, "rows", store_admin_users(r->app->store, q, PAGE_SIZE,
+		    (page - 1) * PAGE_SIZE, &total));
+	}
 	json_object_set_new(d, "page", json_integer(page));
 	json_object_set_new(d, "pages", json_integer(pages));
 	if (page > 1)

@@ -18,15 +18,31 @@ bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
 }
 
 json_t *
-store_admin_users(struct store *s, int64_t limit, int64_t offset, int64_t *total)
+store_admin_users(struct store *s, const char *search, int64_t limit, int64_t offset,
+    int64_t *total)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_USER_COUNT);
+	char pat[2 * 128 + 3];
+	size_t n = 0;
 
+	/* "%text%", with the LIKE wildcards in the text escaped */
+	if (search != NULL && *search != '\0') {
+		pat[n++] = '%';
+		for (const char *p = search; *p != '\0' && n < sizeof(pat) - 3; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				pat[n++] = '\\';
+			pat[n++] = *p;
+		}
+		pat[n++] = '%';
+	}
+	pat[n] = '\0';
+	sqlite3_bind_text(st, 3, pat, -1, SQLITE_TRANSIENT);
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	st = stmt_get(s, STMT_ADMIN_USERS);
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
+	sqlite3_bind_text(st, 3, pat, -1, SQLITE_TRANSIENT);
 	return rows_json(st);
 }
 

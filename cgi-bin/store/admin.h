@@ -10,7 +10,9 @@
 
 struct store;
 
-json_t	*store_admin_users(struct store *, int64_t limit, int64_t offset, int64_t *total);
+/* Users by e-mail address, those whose address or name contains search (NULL or "": all). */
+json_t	*store_admin_users(struct store *, const char *search, int64_t limit, int64_t offset,
+	    int64_t *total);
 json_t	*store_admin_user(struct store *, int64_t id);			/* NULL: none */
 int64_t	 store_admin_user_insert(struct store *, const char *email, const char *name,
 	    const char *role, int64_t school_id, int64_t loket_id);	/* -1 error, 0 e-mail taken */

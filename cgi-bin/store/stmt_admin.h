@@ -2,13 +2,17 @@
 #ifndef STORE_STMT_ADMIN_H
 #define STORE_STMT_ADMIN_H
 
+/* ?3: '' for every user, else a LIKE pattern that the e-mail address or the name matches. */
+#define ADMIN_USER_MATCH "(?3 = '' OR u.email LIKE ?3 ESCAPE '\\' OR u.name LIKE ?3 ESCAPE '\\')"
+
 #define STMT_LIST_ADMIN \
 X(STMT_ADMIN_USERS, \
   "SELECT u.id, u.email, u.name, u.role, u.disabled, IFNULL(s.name, '') AS school, " \
   "IFNULL(g.name || ' – ' || l.name, '') AS loket, u.pw_hash IS NULL AS pending " \
   "FROM app_user u LEFT JOIN school s ON s.id = u.school_id LEFT JOIN loket l ON l.id = u.loket_id " \
-  "LEFT JOIN gemeente g ON g.id = l.gemeente_id ORDER BY u.email LIMIT ? OFFSET ?") \
-X(STMT_ADMIN_USER_COUNT, "SELECT count(*) FROM app_user") \
+  "LEFT JOIN gemeente g ON g.id = l.gemeente_id WHERE " ADMIN_USER_MATCH \
+  " ORDER BY u.email LIMIT ?1 OFFSET ?2") \
+X(STMT_ADMIN_USER_COUNT, "SELECT count(*) FROM app_user u WHERE " ADMIN_USER_MATCH) \
 X(STMT_ADMIN_USER, \
   "SELECT id, email, name, role, IFNULL(school_id, 0) AS school_id, IFNULL(loket_id, 0) AS loket_id, " \
   "disabled FROM app_user WHERE id = ?") \

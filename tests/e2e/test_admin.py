@@ -209,6 +209,19 @@ def test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link(stack
     eq(stack.sql("select count(*) from outbox"), before, "no mail")
 
 
+def test_user_list_search(stack):
+    c = beheer(stack)
+    r = c.get("/beheer/gebruikers?zoek=Directeur")
+    eq(r.status, 200, "search")
+    check("directeur@demo.nl" in r.text and "ouder@demo.nl" not in r.text, "only the matching users")
+    r = c.get("/beheer/gebruikers?zoek=%25")
+    check("Geen gebruikers gevonden" in r.text, "a % is text, not a wildcard")
+    r = c.get("/beheer/gebruikers?zoek=demo.nl&pagina=99")
+    eq(r.status, 200, "a page past the end")
+    check("Pagina 1 van 1" in r.text and "school@demo.nl" in r.text, "shows the last page")
+    check('value="demo.nl"' in r.text, "the search is kept in the form")
+
+
 if __name__ == "__main__":
     run([test_page_lists_calendars_with_their_vacations, test_bad_line_is_named_and_nothing_changes,
          test_replacing_needs_confirmation, test_replace_writes_all_and_is_audited,
@@ -216,4 +229,5 @@ if __name__ == "__main__":
          test_policies_start_as_the_protocols_give_them, test_bad_policy_values_are_named_and_kept,
          test_policy_change_counts_for_the_schools_of_the_region,
          test_school_form_keeps_choices_after_an_error,
-         test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link])
+         test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link,
+         test_user_list_search])
