@@ -1,6 +1,6 @@
 /*
- * Beheer: users (invite, change role and scope, disable), schools and desks. Never shows a
- * melding, leave request or absence data (SPEC §1).
+ * Beheer: users (invite, change role and scope, disable). Schools and desks: admin_places.c.
+ * Never shows a melding, leave request or absence data (SPEC §1).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 
 #define PAGE_SIZE 50
 
-static int64_t
-to_id(const char *s)
+int64_t
+admin_form_id(const char *s)
 {
 	char *end;
 	long long v;
@@ -25,8 +25,8 @@ to_id(const char *s)
 	return *end == '\0' && v > 0 ? (int64_t)v : -1;
 }
 
-static const char *
-trimmed(const struct req *r, const char *name)
+const char *
+admin_form_text(const struct req *r, const char *name)
 {
 	const char *v = form_str(r, name);
 	return v == NULL ? "" : v;
@@ -47,7 +47,7 @@ page_admin_home(struct req *r)
 void
 page_admin_users(struct req *r)
 {
-	int64_t page = to_id(query_str(r, "pagina")), total, pages;
+	int64_t page = admin_form_id(query_str(r, "pagina")), total, pages;
 	const char *q = query_str(r, "zoek");
 	json_t *d;
 
@@ -107,9 +107,9 @@ user_form(struct req *r, const char *title, json_t *values, json_t *errors)
 static void
 check_role_scope(struct req *r, json_t *errors, enum role *role, int64_t *school, int64_t *loket)
 {
-	*role = role_parse(trimmed(r, "rol"));
-	*school = to_id(form_str(r, "school"));
-	*loket = to_id(form_str(r, "loket"));
+	*role = role_parse(admin_form_text(r, "rol"));
+	*school = admin_form_id(form_str(r, "school"));
+	*loket = admin_form_id(form_str(r, "loket"));
 	if (*role == ROLE_NONE)
 		json_object_set_new(errors, "rol", json_string("Kies een rol."));
 	if ((*role == ROLE_SCHOOL || *role == ROLE_DIRECTEUR) &&
@@ -142,7 +142,7 @@ page_admin_user_new_form(struct req *r)
 void
 page_admin_user_new(struct req *r)
 {
-	const char *email = trimmed(r, "email"), *name = trimmed(r, "naam");
+	const char *email = admin_form_text(r, "email"), *name = admin_form_text(r, "naam");
 	json_t *errors = json_object();
 	enum role role;
 	int64_t school, loket, id = -1;
@@ -210,7 +210,7 @@ void
 page_admin_user_save(struct req *r)
 {
 	json_t *u = store_admin_user(r->app->store, r->ids[0]), *errors = json_object(), *d;
-	const char *name = trimmed(r, "naam");
+	const char *name = admin_form_text(r, "naam");
 	enum role role;
 	int64_t school, loket;
 	int disable = form_str(r, "uitgeschakeld") != NULL;
@@ -287,133 +287,4 @@ page_admin_user_reset(struct req *r)
 	audit(r, "herstel_verstuurd", "gebruiker:%lld", (long long)r->ids[0]);
 	snprintf(loc, sizeof(loc), "/beheer/gebruikers/%lld?herstel=1", (long long)r->ids[0]);
 	http_redirect(r, loc);
-}
-
-static const char *const school_sorts[] = { "po", "vo", "mbo", "vso", "pro" };
-
-static void
-schools_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
-{
-	json_t *sorts = json_array(), *regions = json_array(),
-	    *cals = store_admin_calendars(r->app->store), *gems = store_admin_gemeenten(r->app->store);
-
-	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
-		json_array_append_new(sorts, json_pack("{s:s}", "value", school_sorts[i]));
-	app_policies_refresh(r->app);
-	for (size_t i = 0; i < r->app->npolicies; i++)
-		json_array_append_new(regions, json_pack("{s:s}", "value", r->app->policies[i].regio));
-	/* After an error the choices made stay chosen. */
-	options_select(sorts, "value", json_object_get(v, "soort"));
-	options_select(regions, "value", json_object_get(v, "regio"));
-	options_select(cals, "id", json_object_get(v, "kalender"));
-	options_select(gems, "id", json_object_get(v, "gemeente"));
-	page_render(r, status, "beheer_scholen", json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s*}",
-	    "title", "Scholen", "rows", store_admin_schools(r->app->store), "sorts", sorts,
-	    "regions", regions, "calendars", cals, "gemeenten", gems, "v", v, "errors", errors,
-	    "notice", notice));
-}
-
-void
-page_admin_schools(struct req *r)
-{
-	schools_page(r, 200, json_object(), json_object(), query_str(r, "klaar") ? "Opgeslagen." : NULL);
-}
-
-void
-page_admin_school_new(struct req *r)
-{
-	const char *brin = trimmed(r, "brin"), *name = trimmed(r, "naam"), *sort = trimmed(r, "soort"),
-	    *region = trimmed(r, "regio");
-	int64_t cal = to_id(form_str(r, "kalender")), gem = to_id(form_str(r, "gemeente")), id;
-	json_t *errors = json_object();
-	int sort_ok = 0;
-
-	for (size_t i = 0; i < sizeof(school_sorts) / sizeof(school_sorts[0]); i++)
-		sort_ok |= strcmp(sort, school_sorts[i]) == 0;
-	if (strlen(brin) != 4 || strspn(brin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 4)
-		json_object_set_new(errors, "brin", json_string("Een BRIN-code heeft 4 tekens: "
-		    "cijfers en hoofdletters, bijvoorbeeld 12AB."));
-	if (strlen(name) < 2 || strlen(name) > 120)
-		json_object_set_new(errors, "naam", json_string("Vul de naam van de school in."));
-	if (!sort_ok)
-		json_object_set_new(errors, "soort", json_string("Kies de soort school."));
-	if (app_policy(r, region) == NULL)
-		json_object_set_new(errors, "regio", json_string("Kies het verzuimbeleid (regio)."));
-	if (cal <= 0 || !store_admin_exists(r->app->store, "calendar", cal))
-		json_object_set_new(errors, "kalender", json_string("Kies de vakantiekalender."));
-	if (gem < 0 || (gem > 0 && !store_admin_exists(r->app->store, "gemeente", gem)))
-		json_object_set_new(errors, "gemeente", json_string("Kies een bestaande gemeente."));
-	if (json_object_size(errors) == 0) {
-		id = store_admin_school_insert(r->app->store, brin, name, sort, region, cal, gem);
-		if (id == 0)
-			json_object_set_new(errors, "brin", json_string("Deze BRIN-code bestaat al."));
-		else if (id < 0) {
-			json_decref(errors);
-			http_error(r, 500);
-			return;
-		}
-	}
-	if (json_object_size(errors) > 0) {
-		schools_page(r, 422, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I}", "brin", brin, "naam", name,
-		    "soort", sort, "regio", region, "kalender", (json_int_t)cal, "gemeente",
-		    (json_int_t)gem), errors, NULL);
-		return;
-	}
-	json_decref(errors);
-	audit(r, "school_toegevoegd", "school:%s", brin);
-	http_redirect(r, "/beheer/scholen?klaar=1");
-}
-
-static void
-desks_page(struct req *r, int status, json_t *v, json_t *errors, const char *notice)
-{
-	json_t *gems = store_admin_gemeenten(r->app->store);
-
-	options_select(gems, "id", json_object_get(v, "gemeente"));	/* kept after an error */
-	page_render(r, status, "beheer_loketten", json_pack("{s:s,s:o,s:o,s:o,s:o,s:s*}", "title",
-	    "Loketten", "rows", store_loketten(r->app->store), "gemeenten", gems, "v", v,
-	    "errors", errors, "notice", notice));
-}
-
-void
-page_admin_desks(struct req *r)
-{
-	desks_page(r, 200, json_object(), json_object(), query_str(r, "klaar") ? "Opgeslagen." : NULL);
-}
-
-void
-page_admin_desk_new(struct req *r)
-{
-	const char *name = trimmed(r, "naam"), *dept = trimmed(r, "afdeling"),
-	    *phone = trimmed(r, "telefoon"), *email = trimmed(r, "email");
-	int64_t gem = to_id(form_str(r, "gemeente"));
-	int lp = form_str(r, "leerplicht") != NULL, rmc = form_str(r, "rmc") != NULL;
-	json_t *errors = json_object();
-
-	if (gem <= 0 || !store_admin_exists(r->app->store, "gemeente", gem))
-		json_object_set_new(errors, "gemeente", json_string("Kies de gemeente."));
-	if (strlen(name) < 2 || strlen(name) > 120)
-		json_object_set_new(errors, "naam", json_string("Vul de naam van het loket in."));
-	if (strlen(dept) > 120)
-		json_object_set_new(errors, "afdeling", json_string("De afdeling is te lang."));
-	if (strlen(phone) < 3 || strlen(phone) > 40)
-		json_object_set_new(errors, "telefoon", json_string("Vul een telefoonnummer in."));
-	if (!text_is_email(email))
-		json_object_set_new(errors, "email", json_string("Vul een geldig e-mailadres in."));
-	if (!lp && !rmc)
-		json_object_set_new(errors, "leeftijd", json_string("Kies voor welke leeftijden het "
-		    "loket werkt: leerplicht (5–18), RMC (18–23) of beide."));
-	if (json_object_size(errors) > 0) {
-		desks_page(r, 422, json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:b}", "gemeente",
-		    (json_int_t)gem, "naam", name, "afdeling", dept, "telefoon", phone, "email", email,
-		    "leerplicht", lp, "rmc", rmc), errors, NULL);
-		return;
-	}
-	json_decref(errors);
-	if (store_admin_loket_insert(r->app->store, gem, name, dept, phone, email, lp, rmc) < 0) {
-		http_error(r, 500);
-		return;
-	}
-	audit(r, "loket_toegevoegd", "gemeente:%lld", (long long)gem);
-	http_redirect(r, "/beheer/loketten?klaar=1");
 }

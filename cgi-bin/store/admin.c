@@ -185,6 +185,70 @@ store_admin_loket_insert(struct store *s, int64_t gemeente_id, const char *name,
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+json_t *
+store_admin_school(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_SCHOOL);
+
+	sqlite3_bind_int64(st, 1, id);
+	return row1_json(st);
+}
+
+int
+store_admin_school_update(struct store *s, int64_t id, const struct admin_school *a)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_SCHOOL_UPDATE);
+
+	sqlite3_bind_text(st, 1, a->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->sort, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->region, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, a->calendar_id);
+	bind_id_or_null(st, 5, a->gemeente_id);
+	sqlite3_bind_text(st, 6, a->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, a->email, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, id);
+	return stmt_exec(s, st);
+}
+
+json_t *
+store_admin_loket(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET);
+
+	sqlite3_bind_int64(st, 1, id);
+	return row1_json(st);
+}
+
+int
+store_admin_loket_update(struct store *s, int64_t id, const char *name, const char *department,
+    const char *phone, const char *email, int leerplicht, int rmc)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_UPDATE);
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, email, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, leerplicht ? 1 : 0);
+	sqlite3_bind_int(st, 6, rmc ? 1 : 0);
+	sqlite3_bind_int64(st, 7, id);
+	return stmt_exec(s, st);
+}
+
+int64_t
+store_admin_loket_users(struct store *s, int64_t id, const char *role)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_USERS_OF_ROLE);
+	int64_t n = -1;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 int
 store_admin_exists(struct store *s, const char *what, int64_t id)
 {

@@ -25,6 +25,19 @@ json_t	*store_admin_calendars(struct store *);
 json_t	*store_admin_gemeenten(struct store *);
 int64_t	 store_admin_loket_insert(struct store *, int64_t gemeente_id, const char *name,
 	    const char *department, const char *phone, const char *email, int leerplicht, int rmc);
+/* What beheer may change of a school: all but its BRIN code (imports and exports name it). */
+struct admin_school {
+	const char	*name, *sort, *region, *phone, *email;
+	int64_t		 calendar_id, gemeente_id;	/* gemeente 0: none */
+};
+json_t	*store_admin_school(struct store *, int64_t id);
+int	 store_admin_school_update(struct store *, int64_t id, const struct admin_school *);
+/* A desk, with its gemeente's name; a desk keeps its gemeente (routing goes by it). */
+json_t	*store_admin_loket(struct store *, int64_t id);
+int	 store_admin_loket_update(struct store *, int64_t id, const char *name,
+	    const char *department, const char *phone, const char *email, int leerplicht, int rmc);
+/* Active users of a role at a desk (-1: error). */
+int64_t	 store_admin_loket_users(struct store *, int64_t id, const char *role);
 /* Whether a row with that id exists in school, loket, gemeente or calendar. */
 int	 store_admin_exists(struct store *, const char *what, int64_t id);
 

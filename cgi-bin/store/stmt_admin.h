@@ -29,6 +29,21 @@ X(STMT_ADMIN_SCHOOLS, \
 X(STMT_ADMIN_SCHOOL_INSERT, \
   "INSERT INTO school (brin, name, sort, region, calendar_id, gemeente_id) VALUES (?, ?, ?, ?, ?, ?)") \
 X(STMT_ADMIN_BRIN_EXISTS, "SELECT 1 FROM school WHERE brin = ?") \
+X(STMT_ADMIN_SCHOOL, \
+  "SELECT id, brin, name, sort, region, calendar_id, IFNULL(gemeente_id, 0) AS gemeente_id, " \
+  "phone, email FROM school WHERE id = ?") \
+X(STMT_ADMIN_SCHOOL_UPDATE, \
+  "UPDATE school SET name = ?, sort = ?, region = ?, calendar_id = ?, gemeente_id = ?, phone = ?, " \
+  "email = ? WHERE id = ?") \
+X(STMT_ADMIN_LOKET, \
+  "SELECT l.id, l.gemeente_id, g.name AS gemeente, l.name, l.department, l.phone, l.email, " \
+  "l.covers_leerplicht, l.covers_rmc FROM loket l JOIN gemeente g ON g.id = l.gemeente_id " \
+  "WHERE l.id = ?") \
+X(STMT_ADMIN_LOKET_UPDATE, \
+  "UPDATE loket SET name = ?, department = ?, phone = ?, email = ?, covers_leerplicht = ?, " \
+  "covers_rmc = ? WHERE id = ?") \
+X(STMT_ADMIN_LOKET_USERS_OF_ROLE, \
+  "SELECT count(*) FROM app_user WHERE loket_id = ? AND role = ? AND disabled = 0") \
 X(STMT_ADMIN_CALENDARS, "SELECT id, name FROM calendar ORDER BY name") \
 X(STMT_ADMIN_GEMEENTEN, "SELECT id, name, region FROM gemeente ORDER BY name") \
 X(STMT_ADMIN_LOKET_INSERT, \

@@ -222,6 +222,39 @@ def test_user_list_search(stack):
     check('value="demo.nl"' in r.text, "the search is kept in the form")
 
 
+def test_change_a_school_and_a_desk(stack):
+    c = beheer(stack)
+    page = c.get("/beheer/scholen")
+    check('href="/beheer/scholen/1"' in page.text, "schools link to their page")
+    page = c.get("/beheer/scholen/1")
+    eq(page.status, 200, "school page")
+    check('value="99ZM" readonly' in page.text, "the BRIN code is shown, not changeable")
+    cal = stack.sql("select calendar_id from school where id = 1")
+    form = {"brin": "11XX", "naam": "Zoetermeer Vakcollege", "soort": "mbo", "regio": "haaglanden", "kalender": cal,
+            "gemeente": stack.sql("select gemeente_id from school where id = 1"), "telefoon": "079 - 111 22 33",
+            "email": "geen-adres"}
+    r = c.post("/beheer/scholen/1", form)
+    eq(r.status, 422, "a bad e-mail address")
+    check("Vul een geldig e-mailadres in" in r.text and 'value="079 - 111 22 33"' in r.text, "named, entries kept")
+    form["email"] = "verzuim@vakcollege.nl"
+    eq(c.post("/beheer/scholen/1", form).status, 303, "saved")
+    eq(stack.sql("select brin, name, phone, email from school where id = 1"),
+       "99ZM|Zoetermeer Vakcollege|079 - 111 22 33|verzuim@vakcollege.nl", "changed, BRIN kept")
+    check("school_gewijzigd" in stack.sql("select group_concat(action) from audit"), "audited")
+    # A desk: its RMC officers keep it from dropping RMC.
+    desk = stack.sql("select loket_id from app_user where email = 'rmc@demo.nl'")
+    form = {"naam": "RMC (18-23)", "afdeling": "Leerlingzaken", "telefoon": "079 - 999 00 00",
+            "email": "rmc@zoetermeer.nl", "leerplicht": "1"}
+    r = c.post("/beheer/loketten/%s" % desk, form)
+    eq(r.status, 422, "RMC officers work here")
+    check("RMC-medewerkers" in r.text, "says why")
+    form["rmc"] = "1"
+    del form["leerplicht"]
+    eq(c.post("/beheer/loketten/%s" % desk, form).status, 303, "saved")
+    eq(stack.sql("select phone, email, covers_leerplicht, covers_rmc from loket where id = %s" % desk),
+       "079 - 999 00 00|rmc@zoetermeer.nl|0|1", "changed")
+
+
 if __name__ == "__main__":
     run([test_page_lists_calendars_with_their_vacations, test_bad_line_is_named_and_nothing_changes,
          test_replacing_needs_confirmation, test_replace_writes_all_and_is_audited,
@@ -230,4 +263,5 @@ if __name__ == "__main__":
          test_policy_change_counts_for_the_schools_of_the_region,
          test_school_form_keeps_choices_after_an_error,
          test_desk_user_needs_a_desk_of_its_kind_and_disabled_users_get_no_link,
-         test_user_list_search])
+         test_user_list_search,
+         test_change_a_school_and_a_desk])
