@@ -4,6 +4,7 @@
 #include <string.h>
 #include "http/app.h"
 #include "pages/pages.h"
+#include "pages/leave.h"
 #include "store/store.h"
 
 #define STUDENTS_PER_PAGE	50
@@ -71,14 +72,9 @@ open_signals(struct req *r, const struct school_ctx *c, const json_t *student, i
 		return a;
 	}
 	for (size_t i = 0; i < nsig; i++) {
-		const char *soort = school_signal_soort(sig[i].kind);
 		json_t *o;
-		int answered = 0;
+		int answered = school_signal_answered(c, ans, nans, id, &sig[i]);
 
-		for (size_t k = 0; k < nans; k++)
-			if (ans[k].student_id == id && ans[k].datum == sig[i].datum && soort != NULL &&
-			    strcmp(ans[k].soort, soort) == 0)
-				answered = 1;
 		if (!all && (answered || (!sig[i].verplicht && sig[i].datum < sy)))
 			continue;
 		o = school_signal_json(c, &sig[i]);
@@ -170,9 +166,13 @@ add_labels(json_t *history)
 
 	json_array_foreach(history, i, h) {
 		const char *k = json_string_value(json_object_get(h, "kind"));
+		char when[20];
 		for (int j = 0; k != NULL && j < RULES_REG__MAX; j++)
 			if (strcmp(k, rules_reg_kind_names[j]) == 0)
 				json_object_set_new(h, "kind_label", json_string(school_reg_labels[j]));
+		/* when it was registered, in Europe/Amsterdam: the history says who and when */
+		leave_format_time(json_integer_value(json_object_get(h, "created_at")), when);
+		json_object_set_new(h, "created_text", json_string(when));
 	}
 }
 

@@ -64,6 +64,9 @@ int	school_signals(const struct school_ctx *, const struct rules_student *,
 	    size_t *n);
 /* A signal as JSON for the templates, with werkdagen left until its deadline. */
 json_t	*school_signal_json(const struct school_ctx *, const struct rules_signal *);
+/* Whether a melding answers the signal (ans sorted by student and datum, as the store gives). */
+int	school_signal_answered(const struct school_ctx *, const struct answered *, size_t,
+	    int64_t student_id, const struct rules_signal *);
 /* The melding soort that answers a signal kind, or NULL (afwezig5w). */
 const char *school_signal_soort(enum rules_signal_kind);
 const char *school_signal_label(enum rules_signal_kind);

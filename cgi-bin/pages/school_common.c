@@ -142,6 +142,37 @@ school_signals(const struct school_ctx *c, const struct rules_student *st,
 	return -1;
 }
 
+/*
+ * Whether a melding answers signal s of student sid. ans is sorted by student and signal datum
+ * (store_school_answered). A signal is answered by a melding of its soort filed for that signal,
+ * i.e. with its datum. A licht signal's datum is always the day it is looked at (§4: at D only),
+ * so for licht a melding overig for any licht, te-laat or zorgelijk-ziek signal within the
+ * current window counts: the desk knows of the student's absence of these four school weeks.
+ */
+int
+school_signal_answered(const struct school_ctx *c, const struct answered *ans, size_t n,
+    int64_t sid, const struct rules_signal *s)
+{
+	const char *soort = school_signal_soort(s->kind);
+	rules_date lo = s->kind == RULES_SIGNAL_LICHT ? rules_window_start(&c->cal, s->datum) :
+	    s->datum;
+	size_t a = 0, b = n;
+
+	if (soort == NULL)
+		return 0;
+	while (a < b) {	/* the first entry not before (sid, lo) */
+		size_t m = a + (b - a) / 2;
+		if (ans[m].student_id < sid || (ans[m].student_id == sid && ans[m].datum < lo))
+			a = m + 1;
+		else
+			b = m;
+	}
+	for (; a < n && ans[a].student_id == sid && ans[a].datum <= s->datum; a++)
+		if (strcmp(ans[a].soort, soort) == 0)
+			return 1;
+	return 0;
+}
+
 json_t *
 school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 {

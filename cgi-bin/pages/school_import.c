@@ -176,6 +176,20 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 	import_form(r, 200, json_pack("{s:o}", key, res));
 }
 
+/* A line with more fields than the header has columns: a shifted or broken line, refused. */
+static int
+more_fields(json_t *errors, int *nerrors, size_t line, size_t n, size_t ncols)
+{
+	char msg[120];
+
+	if (n <= ncols)
+		return 0;
+	snprintf(msg, sizeof(msg), "Deze regel heeft %zu velden, de kopregel %zu kolommen.", n,
+	    ncols);
+	line_error(errors, nerrors, line, msg);
+	return 1;
+}
+
 int
 school_import_registrations(struct store *s, const struct user *u, const struct school_ctx *c,
     const char *buf, size_t len, json_t **result)
@@ -185,6 +199,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 	struct reg_new *regs = NULL;
 	size_t nregs = 0, cap = 0, line = 0, lines = 0;
 	int pos[RC__MAX], nerrors = 0, header = 1, skipped = 0;
+	size_t ncols = 0;
 	unsigned char *skip = NULL;	/* per line: already stored before this import */
 	json_t *errors = json_array(), *students = json_object();
 	char err[200], first[11] = "", last[11] = "";
@@ -205,8 +220,11 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 				line_error(errors, &nerrors, line, err);
 				break;
 			}
+			ncols = row.n;
 			continue;
 		}
+		if (more_fields(errors, &nerrors, line, row.n, ncols))
+			continue;
 		if (++lines > IMPORT_LINES_MAX) {
 			line_error(errors, &nerrors, line, "Het bestand heeft te veel regels "
 			    "(hoogstens 200.000); splits het op.");
@@ -360,6 +378,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 	struct csv_row row;
 	size_t line = 0, lines = 0, imported = 0;
 	int pos[SC__MAX], nerrors = 0, header = 1, pass;
+	size_t ncols = 0;
 	json_t *errors = json_array();
 	char err[300];
 	enum parse_err pe = PARSE_OK;
@@ -387,8 +406,11 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 					line_error(errors, &nerrors, line, err);
 					break;
 				}
+				ncols = row.n;
 				continue;
 			}
+			if (more_fields(errors, &nerrors, line, row.n, ncols))
+				continue;
 			if (++lines > IMPORT_LINES_MAX) {
 				line_error(errors, &nerrors, line, "Het bestand heeft te veel regels.");
 				break;

@@ -183,23 +183,46 @@ struct route_result {
 	char		 error[300];	/* why it cannot be filed */
 };
 
+/*
+ * §5: the desk of the woongemeente that covers the student's age on the first day of the period;
+ * for a melding that answers a signal, on the signal's datum (on_signal), which is where §4 says
+ * the signal's melding goes: a 16uur signal of a student who turned 18 during its window goes to
+ * RMC (the harmonisation of seeds 000 and 002), as the signal showed. rmc18 is only for a student
+ * whose plicht is rmc on that day, lrv only for a leerplichtige or kwalificatieplichtige.
+ */
 static int
 route_melding(struct req *r, const struct school_ctx *c, const json_t *student,
-    enum soort soort, rules_date start, rules_date end, struct route_result *rr)
+    enum soort soort, rules_date start, rules_date end, rules_date on_signal,
+    struct route_result *rr)
 {
 	struct rules_student st;
 	enum rules_loket lk;
 	int64_t gid = json_integer_value(json_object_get(student, "gemeente_id"));
 	char ds[32];
 
+	rules_date on = on_signal != RULES_NO_DATE ? on_signal : start;
+
 	memset(rr, 0, sizeof(*rr));
 	school_rules_student(c, student, &st);
-	rr->plicht = rules_plicht_on(&st, start);
-	school_date_nl(start, ds);
+	rr->plicht = rules_plicht_on(&st, on);
+	school_date_nl(on, ds);
 	if (rr->plicht == RULES_PLICHT_GEEN) {
 		snprintf(rr->error, sizeof(rr->error), "Deze melding kan niet worden gedaan: de "
 		    "leerling was op %s niet leerplichtig of kwalificatieplichtig en valt niet onder "
 		    "RMC (18 tot 23 jaar zonder startkwalificatie).", ds);
+		return -1;
+	}
+	if (soort == S_RMC18 && rr->plicht != RULES_PLICHT_RMC) {
+		snprintf(rr->error, sizeof(rr->error), "Een RMC-melding is voor leerlingen van 18 tot "
+		    "23 jaar zonder startkwalificatie. Deze leerling was op %s %s: kies een "
+		    "16-urenmelding of een LRV-melding.", ds, rr->plicht == RULES_PLICHT_LEERPLICHT ?
+		    "leerplichtig" : "kwalificatieplichtig");
+		return -1;
+	}
+	if (soort == S_LRV && rr->plicht == RULES_PLICHT_RMC) {
+		snprintf(rr->error, sizeof(rr->error), "Een LRV-melding is voor leerplichtigen en "
+		    "kwalificatieplichtigen. Deze leerling was op %s 18 jaar of ouder zonder "
+		    "startkwalificatie: kies een RMC-melding.", ds);
 		return -1;
 	}
 	lk = rules_loket_for(rr->plicht);
@@ -425,7 +448,20 @@ render_form(struct req *r, int status, const struct school_ctx *c, json_t *stude
 	if (school_date_arg(ps, &start) == 0) {
 		if (school_date_arg(pe, &end) != 0)
 			end = RULES_NO_DATE;
-		if (route_melding(r, c, student, soort, start, end, &rr) == 0)
+		rules_date on = RULES_NO_DATE;
+		if (signaal == NULL || school_date_arg(signaal, &on) != 0)
+			on = RULES_NO_DATE;
+		json_object_set_new(d, "op_signaal", json_boolean(on != RULES_NO_DATE));
+		if (soort_deadline[soort] > 0) {
+			/* §6: the deadline, from the signal's datum or the first day (as when sent). */
+			rules_date dl = rules_werkdagen_add(on != RULES_NO_DATE ? on : start,
+			    soort_deadline[soort], 1);
+			char dn[32];
+			school_date_nl(dl, dn);
+			json_object_set_new(d, "uiterlijk", json_string(dn));
+			json_object_set_new(d, "te_laat", json_boolean(c->today > dl));
+		}
+		if (route_melding(r, c, student, soort, start, end, on, &rr) == 0)
 			json_object_set_new(d, "route", route_json(r, &rr));
 		else
 			json_object_set_new(d, "refused", json_string(rr.error));
@@ -498,6 +534,15 @@ page_school_melding_form(struct req *r)
 		rules_date_format(sig.begin != RULES_NO_DATE ? sig.begin : sig.datum, start);
 		if (sig.kind == RULES_SIGNAL_16UUR)
 			rules_date_format(sig.datum, end);
+		/*
+		 * The verzuimstaat shows what made the signal: the late arrivals of the school year,
+		 * the sick reports of the 84 days (12 weeks) ending at the signal's datum.
+		 */
+		if (sig.kind == RULES_SIGNAL_TE_LAAT || sig.kind == RULES_SIGNAL_ZORGELIJK_ZIEK) {
+			rules_date sy = rules_school_year_start(sig.datum), f = sig.datum - 83;
+			rules_date_format(sig.kind == RULES_SIGNAL_TE_LAAT || f < sy ? sy : f, start);
+			rules_date_format(sig.datum, end);
+		}
 		if (sig.kind == RULES_SIGNAL_LRV) {
 			/* §4: the day after the end of the last 16uur melding, or F. */
 			char last[11];
@@ -734,7 +779,10 @@ page_school_melding_file(struct req *r)
 		school_ctx_free(&c);
 		return;
 	}
-	if (route_melding(r, &c, s, (enum soort)soort, start, end, &rr) != 0) {
+	if (signaal != NULL && find_signal(r, &c, s, r->ids[0], (enum soort)soort, signaal, &sig))
+		has_signal = 1;
+	if (route_melding(r, &c, s, (enum soort)soort, start, end, has_signal ? sig.datum :
+	    RULES_NO_DATE, &rr) != 0) {
 		render_form(r, 422, &c, s, (enum soort)soort, values, errors, token, signaal,
 		    rr.error);
 		json_decref(s);
@@ -751,8 +799,7 @@ page_school_melding_file(struct req *r)
 	rules_date_format(start, mn.period_start);
 	if (end != RULES_NO_DATE)
 		rules_date_format(end, mn.period_end);
-	if (signaal != NULL && find_signal(r, &c, s, r->ids[0], (enum soort)soort, signaal, &sig)) {
-		has_signal = 1;
+	if (has_signal) {
 		rules_date_format(sig.datum, mn.signal_datum);
 		if (sig.uiterlijk_melden != RULES_NO_DATE)
 			rules_date_format(sig.uiterlijk_melden, mn.deadline);

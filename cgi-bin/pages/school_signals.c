@@ -34,36 +34,6 @@ cmp_open(const void *a, const void *b)
 	return (int)x->sig.kind - (int)y->sig.kind;
 }
 
-static int
-cmp_answered(const void *a, const void *b)
-{
-	const struct answered *x = a, *y = b;
-
-	if (x->student_id != y->student_id)
-		return x->student_id < y->student_id ? -1 : 1;
-	return x->datum < y->datum ? -1 : x->datum > y->datum;
-}
-
-static int
-is_answered(const struct answered *ans, size_t n, int64_t sid, const struct rules_signal *s)
-{
-	const char *soort = school_signal_soort(s->kind);
-	struct answered key = { sid, s->datum, "" };
-	const struct answered *a;
-
-	if (soort == NULL || n == 0)
-		return 0;
-	a = bsearch(&key, ans, n, sizeof(*ans), cmp_answered);
-	if (a == NULL)
-		return 0;
-	while (a > ans && cmp_answered(a - 1, &key) == 0)
-		a--;
-	for (; a < ans + n && cmp_answered(a, &key) == 0; a++)
-		if (strcmp(a->soort, soort) == 0)
-			return 1;
-	return 0;
-}
-
 void
 page_school_signals(struct req *r)
 {
@@ -88,8 +58,6 @@ page_school_signals(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	if (nans > 1)
-		qsort(ans, nans, sizeof(*ans), cmp_answered);
 	for (size_t i = 0; i < in.nstudents; i++) {
 		const struct signal_student *ss = &in.students[i];
 		struct rules_signal *sig = buf;
@@ -109,7 +77,7 @@ page_school_signals(struct req *r)
 		for (size_t k = 0; k < n; k++) {
 			/* Open: no melding answers it; optional ones only in this school year. */
 			if ((!sig[k].verplicht && sig[k].datum < sy) ||
-			    is_answered(ans, nans, ss->id, &sig[k]))
+			    school_signal_answered(&c, ans, nans, ss->id, &sig[k]))
 				continue;
 			if (nopen == cap) {
 				struct open_signal *no;

@@ -91,7 +91,7 @@ X(STMT_SCHOOL_STUDENTS_ALL, \
   "s.startkwalificatie, s.exempt, s.gemeente_id FROM student s WHERE s.school_id = ? ORDER BY s.id") \
 X(STMT_SCHOOL_ANSWERED, \
   "SELECT student_id, signal_datum, soort FROM melding WHERE school_id = ? " \
-  "AND signal_datum IS NOT NULL AND status <> 'ingetrokken' ORDER BY student_id") \
+  "AND signal_datum IS NOT NULL AND status <> 'ingetrokken' ORDER BY student_id, signal_datum") \
 X(STMT_SCHOOL_LOKET_FOR, \
   "SELECT id FROM loket WHERE gemeente_id = ?1 AND " \
   "((?2 = 'leerplicht' AND covers_leerplicht = 1) OR (?2 = 'rmc' AND covers_rmc = 1)) " \

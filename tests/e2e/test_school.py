@@ -190,12 +190,14 @@ def test_import_errors_per_line(stack):
             "1002,2026-10-01,spijbelen,60\n"
             "1002,2099-10-01,ongeoorloofd,60\n"
             "1002,2026-10-01,ongeoorloofd,abc\n"
-            "1002,2026-10-01,ongeoorloofd,dag\n")
+            "1002,2026-10-01,ongeoorloofd,dag\n"
+            "1002,2026-10-02,ongeoorloofd,60,x\n")     # a field more than the header has
     r = upload_csv(c, "/school/import/registraties", text)
     eq(r.status, 422, "refused")
     errs = dict(re.findall(r"<tr><td>regel ([0-9]+)</td><td>([^<]*)</td></tr>", r.text))
-    eq(sorted(errs), ["2", "3", "4", "5"], "every bad line named")
+    eq(sorted(errs), ["2", "3", "4", "5", "7"], "every bad line named")
     check("Onbekend leerlingnummer" in errs["2"], "other school's number is unknown here")
+    check("5 velden, de kopregel 4 kolommen" in errs["7"], "the shifted line")
     r = upload_csv(c, "/school/import/registraties", "naam,datum\nx,y\n")
     check("Onbekende kolom" in r.text or "ontbreekt" in r.text, "bad header explained")
 
@@ -378,8 +380,70 @@ def test_parents_told_of_a_melding_about_a_minor_period(stack):
     eq(mails, "ouders2@demo.nl|Beste ouder/verzorger", "the parents are told")
 
 
+def test_melding_from_a_signal_goes_where_the_signal_said(stack):
+    """§4 loket: the desk a melding about the signal goes to on its datum. Sem (born 2008-09-02)
+    turned 18 inside the window of his 16uur signal of 21-09: RMC, not leerplicht."""
+    c = login(stack)
+    for d in ("2026-08-31", "2026-09-07", "2026-09-14", "2026-09-21"):
+        eq(c.post("/school/leerlingen/2/registraties", {"datum": d, "soort": "ongeoorloofd", "minuten": "240"}).status,
+           303, "registered " + d)
+    r = c.get("/school/signalen")
+    row = re.search(r'<tr[^>]*data-signaal="16uur" data-leerling="2">(.*?)</tr>', r.text, re.S)
+    check(row is not None and "2026-09-21" in row.group(1), "16uur signal of 21-09")
+    page = c.get("/school/leerlingen/2/melding?soort=16uur&signaal=2026-09-21")
+    check("RMC (18-23), gemeente Zoetermeer" in page.text, "the form shows the RMC desk")
+    check("Uiterlijk melden:" in page.text and "deze termijn is verstreken" in page.text, "the deadline, passed")
+    v = form_values(page)
+    eq(v["periode_start"], "2026-08-31", "period from the window")
+    v.update({"melder_functie": "mentor", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "x",
+              "alle_lessen": "nee", "toelichting": "x", "acties_school": "x", "loket_actie": "ja",
+              "dagen_uren": "x", "lesplaats": "x", "problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "nee",
+              "afspraken": "gesprek"})
+    r = c.post_multipart("/school/leerlingen/2/melding", v)
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    eq(stack.sql("select routed_to, loket_id, age_group, signal_datum from melding where id = %d" % mid),
+       "rmc|11|18-23|2026-09-21", "to the RMC desk, as the signal said")
+    page = c.get("/school/leerlingen/2")
+    row = re.search(r'<tr[^>]*>(?:(?!</tr>).)*2026-09-21(?:(?!</tr>).)*</tr>', page.text, re.S)
+    check(row is not None and "gemeld" in row.group(0) and "te laat" not in row.group(0),
+          "answered: no longer shown as overdue")
+
+
+def test_rmc18_only_for_rmc_and_lrv_not_for_rmc(stack):
+    c = login(stack)
+    page = c.get("/school/leerlingen/1/melding?soort=rmc18")
+    check("Een RMC-melding is voor leerlingen van 18 tot 23 jaar" in page.text, "refused for Daan (16) on the form")
+    v = form_values(page)
+    v.update({"melder_functie": "mentor", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "x",
+              "alle_lessen": "nee", "toelichting": "x", "acties_school": "x", "loket_actie": "ja",
+              "dagen_uren": "x", "lesplaats": "x", "problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "nee",
+              "afspraken": "gesprek", "periode_start": "2026-11-02"})
+    before = stack.sql("select count(*) from melding")
+    r = c.post_multipart("/school/leerlingen/1/melding", v)
+    eq(r.status, 422, "not filed")
+    eq(stack.sql("select count(*) from melding"), before, "nothing stored")
+    page = c.get("/school/leerlingen/3/melding?soort=lrv")
+    check("Een LRV-melding is voor leerplichtigen en kwalificatieplichtigen" in page.text, "no LRV for Lucas (21)")
+
+
+def test_answered_licht_signal_stays_answered(stack):
+    """A licht signal is dated the day it is looked at; once a melding answered it within the
+    current window, it no longer awaits action on the next days."""
+    c = login(stack)
+    t = c.get("/school/signalen").text
+    check('data-signaal="licht" data-leerling="12"' in t, "Yara has a licht signal today")
+    stack.sql("insert into melding (student_id, school_id, soort, status, routed_to, loket_id, age_group, "
+              "period_start, school_year, filed_by, filed_at, signal_datum) values (12, 1, 'overig', 'geregistreerd', "
+              "'leerplicht', 10, '5-18', date('now', '-9 days'), '2026-2027', 2, unixepoch() - 86400, date('now', '-1 day'))")
+    t = c.get("/school/signalen").text
+    check('data-signaal="licht" data-leerling="12"' not in t, "answered yesterday: not awaiting today")
+
+
 if __name__ == "__main__":
     run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
          test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
          test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht,
-         test_verwijdering_of_an_adult_informs_the_rmc_desk, test_parents_told_of_a_melding_about_a_minor_period])
+         test_verwijdering_of_an_adult_informs_the_rmc_desk, test_parents_told_of_a_melding_about_a_minor_period,
+         test_melding_from_a_signal_goes_where_the_signal_said, test_rmc18_only_for_rmc_and_lrv_not_for_rmc,
+         test_answered_licht_signal_stays_answered])
