@@ -111,10 +111,15 @@ buf_csv(struct buf *b, const char *s, char sep, int last)
 {
 	char special[] = { sep, '"', '\r', '\n', '\0' };
 	int quote = strpbrk(s, special) != NULL, rc = 0;
+	size_t lead = strspn(s, " ");
 
 	if (quote)
 		rc |= buf_putc(b, '"');
-	if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
+	/* A cell a spreadsheet would take for a formula (OWASP: = + - @, tab, CR, also after
+	 * spaces) starts with a quote, so it stays text. */
+	if (strchr("=+-@", s[lead]) != NULL && s[lead] != '\0')
+		rc |= buf_putc(b, '\'');
+	else if (s[0] == '\t' || s[0] == '\r')
 		rc |= buf_putc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')

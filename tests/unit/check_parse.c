@@ -631,6 +631,36 @@ START_TEST(test_text_values)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- CSV cells out */
+
+static const struct {
+	const char	*in, *out;
+} csv_cells[] = {
+	{ "Zoetermeer", "Zoetermeer;" },
+	{ "a;b", "\"a;b\";" },
+	{ "zeg \"ja\"", "\"zeg \"\"ja\"\"\";" },
+	{ "=1+2", "'=1+2;" },
+	{ "+31 6", "'+31 6;" },
+	{ "-2", "'-2;" },
+	{ "@SUM(A1)", "'@SUM(A1);" },
+	{ "  =cmd", "'  =cmd;" },
+	{ "\t=1", "'\t=1;" },
+	{ "\r=1", "\"'\r=1\";" },
+	{ "a=b", "a=b;" },
+	{ "", ";" },
+};
+
+START_TEST(test_csv_cell)
+{
+	struct buf b = { 0 };
+
+	ck_assert_int_eq(buf_csv(&b, csv_cells[_i].in, ';', 0), 0);
+	ck_assert_uint_eq(b.len, strlen(csv_cells[_i].out));
+	ck_assert_msg(memcmp(b.p, csv_cells[_i].out, b.len) == 0, "cell %d", _i);
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 parse_suite(void)
 {
@@ -657,6 +687,10 @@ parse_suite(void)
 	tcase_add_loop_test(tc, test_cookie_invalid, 0,
 	    NELEM(cookie_invalids));
 	tcase_add_test(tc, test_cookie_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("csv_cell");
+	tcase_add_loop_test(tc, test_csv_cell, 0, NELEM(csv_cells));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("text");
