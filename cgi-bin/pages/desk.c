@@ -119,6 +119,14 @@ page_desk_inbox(struct req *r)
 		f.direction = -1;
 	store_read_begin(r->app->store);
 	rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
+	if (rows != NULL && json_array_size(rows) == 0 && total > 0 && f.direction == 0 &&
+	    f.offset >= total) {
+		/* A page number past the end (an edited link): the last page. */
+		page = (total + INBOX_PAGE - 1) / INBOX_PAGE;
+		f.offset = (page - 1) * INBOX_PAGE;
+		json_decref(rows);
+		rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
+	}
 	if (rows == NULL) {
 		store_read_end(r->app->store);
 		http_error(r, 500);
@@ -191,17 +199,25 @@ rmc_case(const struct req *r, json_t *m)
 	return r->user.role == ROLE_RMC || (age != NULL && strcmp(age, "18-23") == 0);
 }
 
+static int
+to_inspectie(json_t *m)
+{
+	const char *to = json_string_value(json_object_get(m, "routed_to"));
+
+	return to != NULL && strcmp(to, "inspectie") == 0;
+}
+
 static json_t *
-mas_choices(int rmc, int has_waarschuwing, int64_t minutes, const char *selected)
+mas_choices(int rmc, int inspectie, int has_waarschuwing, int64_t minutes, const char *selected)
 {
 	json_t *a = json_array();
 
 	for (int i = 0; i < DESK_MAS__MAX; i++) {
 		struct desk_mas_request q = { DESK_IN_BEHANDELING, desk_mas_names[i],
-		    rmc, has_waarschuwing, minutes };
+		    rmc, has_waarschuwing, minutes, inspectie };
 		enum desk_refusal why = desk_mas_check(&q);
-		if (why == DESK_ERR_RMC_SANCTION)
-			continue;	/* never possible for this desk: not offered */
+		if (why == DESK_ERR_RMC_SANCTION || why == DESK_ERR_NO_VERZUIM)
+			continue;	/* never possible for this melding: not offered */
 		json_array_append_new(a, json_pack("{s:s,s:s,s:b,s:s}", "value", desk_mas_names[i],
 		    "label", desk_mas_labels[i], "selected",
 		    selected != NULL && strcmp(selected, desk_mas_names[i]) == 0,
@@ -269,10 +285,11 @@ melding_render(struct req *r, int status, int64_t id, const struct form_state *f
 		fs ? fs->status : NULL),
 	    "reasons", options(desk_closing_names, desk_closing_labels, DESK_CLOSE__MAX,
 		fs ? fs->reason : NULL),
-	    "mas_choices", mas_choices(rmc, waarschuwing, minutes, fs ? fs->mas : NULL),
+	    "mas_choices", mas_choices(rmc, to_inspectie(m), waarschuwing, minutes,
+		fs ? fs->mas : NULL),
 	    "open", cur == DESK_GEREGISTREERD || cur == DESK_IN_BEHANDELING,
 	    "in_treatment", cur == DESK_IN_BEHANDELING,
-	    "can_warn", !rmc);
+	    "can_warn", !rmc && !to_inspectie(m));
 	json_object_set_new(d, "has_waarschuwing", json_boolean(waarschuwing));
 	if (fs != NULL) {
 		json_object_set_new(d, "f", json_pack("{s:s,s:s,s:s,s:s,s:b}",
@@ -447,6 +464,7 @@ page_desk_mas(struct req *r)
 	q.status = cur;
 	q.action = fs.mas;
 	q.rmc_case = rmc_case(r, m);
+	q.inspectie = to_inspectie(m);
 	q.unauthorised_minutes = json_integer_value(json_object_get(m, "unauthorised_minutes"));
 	q.has_waarschuwing = store_desk_has_waarschuwing(r->app->store,
 	    json_integer_value(json_object_get(m, "student_id"))) == 1;

@@ -108,6 +108,7 @@ enum desk_refusal {
 	DESK_ERR_RMC_SANCTION,		/* RMC desks have no sanction powers */
 	DESK_ERR_NO_WAARSCHUWING,	/* proces-verbaal needs an earlier officiële waarschuwing */
 	DESK_ERR_HALT_HOURS,		/* Halt only for 9–60 unauthorised hours */
+	DESK_ERR_NO_VERZUIM,		/* no sanction on a schorsing or verwijdering (Inspectie) */
 	DESK_REFUSAL__MAX
 };
 /* The Dutch sentence an officer reads next to the form. */
@@ -131,6 +132,7 @@ struct desk_mas_request {
 	int		 rmc_case;	/* an RMC officer, or a melding about an 18-23 year-old */
 	int		 has_waarschuwing;	/* an officiële waarschuwing for this student exists */
 	int64_t		 unauthorised_minutes;	/* of the melding */
+	int		 inspectie;	/* routed to the Inspectie: a schorsing or verwijdering */
 };
 enum desk_refusal desk_mas_check(const struct desk_mas_request *);
 

@@ -25,6 +25,21 @@ letter_data(struct req *r, const char *kind)
 		http_error(r, 404);
 		return NULL;
 	}
+	{
+		/* Letters about verzuim: not for a withdrawn melding, nor for one to the Inspectie. */
+		const char *st = json_string_value(json_object_get(m, "status"));
+		const char *to = json_string_value(json_object_get(m, "routed_to"));
+		int gone = st != NULL && strcmp(st, "ingetrokken") == 0;
+		if (gone || (to != NULL && strcmp(to, "inspectie") == 0)) {
+			json_decref(m);
+			page_render_title(r, 409, "fout", "Geen brief", json_pack("{s:i,s:s}", "status",
+			    409, "message", gone ? "De school heeft deze melding ingetrokken: er gaat "
+			    "geen brief over uit." : "Deze melding ging naar de Inspectie van het "
+			    "Onderwijs; dit loket is alleen geïnformeerd. Brieven over verzuim horen "
+			    "bij een verzuimmelding."));
+			return NULL;
+		}
+	}
 	audit(r, "lees", "melding:%lld:brief:%s", (long long)r->ids[0], kind);
 	desk_decorate_melding(m);
 	desk_local_date(store_now(), today);
@@ -68,6 +83,18 @@ page_desk_letter_waarschuwing(struct req *r)
 	page_render(r, 200, "brief_waarschuwing", d);
 }
 
+/* Today in Europe/Amsterdam. */
+static rules_date
+today_date(void)
+{
+	char t[11];
+	rules_date d = 0;
+
+	desk_local_date(store_now(), t);
+	rules_date_parse(t, 10, &d);
+	return d;
+}
+
 static int
 valid_time(const char *t)
 {
@@ -101,6 +128,9 @@ page_desk_letter_oproep(struct req *r)
 		if (rules_date_parse(datum, strlen(datum), &dd) != 0) {
 			json_object_set_new(errs, "datum", json_string("Vul een geldige datum in, "
 			    "bijvoorbeeld 2026-12-03."));
+		} else if (dd < today_date()) {
+			json_object_set_new(errs, "datum", json_string("Deze datum is al voorbij: kies "
+			    "een dag vanaf vandaag."));
 		} else {
 			desk_date_long(datum, longd, sizeof(longd));
 			json_object_set_new(d, "datum_text", json_string(longd));

@@ -92,6 +92,9 @@ const char *const desk_refusal_texts[DESK_REFUSAL__MAX] = {
 	    "waarschuwing is gegeven. Leg eerst een officiële waarschuwing vast.",	/* DESK_ERR_NO_WAARSCHUWING */
 	"Halt is alleen mogelijk bij 9 tot en met 60 uur ongeoorloofd verzuim in de periode van "
 	    "de melding.",			/* DESK_ERR_HALT_HOURS */
+	"Een schorsing of verwijdering is geen verzuim van de leerling (de melding ging naar de "
+	    "Inspectie): hierbij hoort geen officiële waarschuwing, Halt-verwijzing of "
+	    "proces-verbaal.",			/* DESK_ERR_NO_VERZUIM */
 };
 
 int
@@ -162,6 +165,9 @@ desk_mas_check(const struct desk_mas_request *q)
 	if (q->rmc_case && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
 	    a == DESK_MAS_PROCES_VERBAAL))
 		return DESK_ERR_RMC_SANCTION;
+	if (q->inspectie && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
+	    a == DESK_MAS_PROCES_VERBAAL))
+		return DESK_ERR_NO_VERZUIM;
 	if (q->status != DESK_GEREGISTREERD && q->status != DESK_IN_BEHANDELING)
 		return DESK_ERR_NOT_OPEN;
 	if (q->status != DESK_IN_BEHANDELING)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "pages/desk.h"
+#include "pages/school.h"
 
 const char *const desk_soort_names[DESK_SOORT__MAX] = {
 	"16uur",	/* DESK_SOORT_16UUR */
@@ -92,12 +93,15 @@ key_label(const char *key, char *out, size_t sz)
 }
 
 static void
-detail_add(json_t *list, const char *label, json_t *v)
+detail_add(json_t *list, const char *label, json_t *v, int is_date)
 {
-	char num[32];
+	char num[40];
 	const char *s = NULL;
 
-	if (json_is_string(v))
+	if (json_is_string(v) && is_date) {
+		desk_date_long(json_string_value(v), num, sizeof(num));
+		s = num[0] ? num : json_string_value(v);
+	} else if (json_is_string(v))
 		s = json_string_value(v);
 	else if (json_is_integer(v)) {
 		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
@@ -118,17 +122,23 @@ details_list(const char *text)
 
 	if (json_is_object(d)) {
 		json_object_foreach(d, k, v) {
-			key_label(k, label, sizeof(label));
+			/* The question as the school's form asked it (school_melding.c). */
+			int is_date = 0;
+			const char *q = school_melding_field_label(k, &is_date);
+			if (q != NULL)
+				snprintf(label, sizeof(label), "%s", q);
+			else
+				key_label(k, label, sizeof(label));
 			if (json_is_object(v)) {
 				json_object_foreach(v, k2, w) {
 					size_t n = strlen(label);
 					key_label(k2, sub, sizeof(sub));
 					snprintf(label + n, sizeof(label) - n, " – %s", sub);
-					detail_add(list, label, w);
+					detail_add(list, label, w, 0);
 					label[n] = '\0';
 				}
 			} else
-				detail_add(list, label, v);
+				detail_add(list, label, v, is_date);
 		}
 	}
 	json_decref(d);

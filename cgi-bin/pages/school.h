@@ -64,6 +64,9 @@ int	school_signals(const struct school_ctx *, const struct rules_student *,
 	    size_t *n);
 /* A signal as JSON for the templates, with werkdagen left until its deadline. */
 json_t	*school_signal_json(const struct school_ctx *, const struct rules_signal *);
+/* The Dutch question of a melding form field by its name (as stored in the melding's details),
+ * or NULL; *is_date tells whether its value is a date. */
+const char *school_melding_field_label(const char *name, int *is_date);
 /* Whether a melding answers the signal (ans sorted by student and datum, as the store gives). */
 int	school_signal_answered(const struct school_ctx *, const struct answered *, size_t,
 	    int64_t student_id, const struct rules_signal *);

@@ -274,6 +274,17 @@ is_adult_form(const struct school_ctx *c, const json_t *student, enum soort soor
 	return rules_age_on(st.geboren, c->today) >= 18;
 }
 
+const char *
+school_melding_field_label(const char *name, int *is_date)
+{
+	for (size_t i = 0; i < NFIELDS; i++)
+		if (strcmp(mfields[i].name, name) == 0) {
+			*is_date = mfields[i].type == F_DATE;
+			return mfields[i].label;
+		}
+	return NULL;
+}
+
 static int
 field_shown(const struct mfield *f, int adult)
 {

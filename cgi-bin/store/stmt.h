@@ -55,6 +55,18 @@ X(STMT_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") \
 X(STMT_AUDIT_INSERT, \
   "INSERT INTO audit (id, at, user_id, action, object, address, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
 
+/*
+ * The ordinal of melding m among its student's meldingen of the school year (§6: the officer's
+ * steps depend on first, second, next), as a SELECT expression; cap is "" or " LIMIT n".
+ * Withdrawn meldingen and those to the Inspectie (a schorsing or verwijdering, of which the desk
+ * is only informed) are no verzuim meldingen in that count: they are not counted and get 0.
+ */
+#define MELDING_ORDINAL(cap) \
+  "(CASE WHEN m.status = 'ingetrokken' OR m.routed_to = 'inspectie' THEN 0 ELSE " \
+  "(SELECT count(*) FROM (SELECT 1 FROM melding o WHERE o.student_id = m.student_id " \
+  "AND o.school_year = m.school_year AND o.status <> 'ingetrokken' AND o.routed_to <> 'inspectie' " \
+  "AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id))" cap ")) END)"
+
 /* Each area keeps its statements in its own list, in the same form. */
 #include "store/stmt_school.h"
 #include "store/stmt_leave.h"

@@ -16,13 +16,10 @@
   "WHEN 'ter_kennisgeving' THEN 2 WHEN 'afgesloten' THEN 3 ELSE 4 END)"
 
 /*
- * The melding's ordinal among the student's meldingen of its school year (withdrawn ones not
- * counted), capped at 3: the officer's steps only tell first, second and next apart (§6).
+ * The melding's ordinal (MELDING_ORDINAL in stmt.h), capped at 3: the officer's steps only tell
+ * first, second and next apart (§6).
  */
-#define DESK_ORDINAL \
-  "(SELECT count(*) FROM (SELECT 1 FROM melding o WHERE o.student_id = m.student_id " \
-  "AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
-  "AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id)) LIMIT 3))"
+#define DESK_ORDINAL MELDING_ORDINAL(" LIMIT 3")
 
 /*
  * ?1 loket, ?2 school (0: all), ?3 soort ('' all), ?4 age group, ?5 status; ?11..?12 the ranks
@@ -34,7 +31,8 @@
 #define DESK_FILTER DESK_FILTER_BASE " AND " DESK_RANK " BETWEEN ?11 AND ?12"
 
 /*
- * The rows of one inbox page, given the CTE page(id); ?6 is the overdue instant. Only the
+ * The rows of one inbox page, given the CTE page(id); ?6 is the overdue instant (a melding to the
+ * Inspectie, of which the desk is only informed, is never overdue for it). Only the
  * columns the inbox shows (templates/loket_inbox.html, desk_decorate_inbox_row) and its page
  * links need: the busiest page of the portal.
  */
@@ -42,7 +40,7 @@
   "SELECT m.id, m.soort, m.status, m.age_group, m.routed_to, " \
   "m.filed_at, m.school_year, s.first_name || ' ' || s.last_name AS leerling, " \
   "s.birth_date, sc.name AS school, " DESK_ORDINAL " AS ordinal, " \
-  "(m.status = 'geregistreerd' AND m.filed_at < ?6) AS overdue, " DESK_RANK " AS inbox_rank " \
+  "(m.status = 'geregistreerd' AND m.filed_at < ?6 AND m.routed_to <> 'inspectie') AS overdue, " DESK_RANK " AS inbox_rank " \
   "FROM page JOIN melding m ON m.id = page.id JOIN student s ON s.id = m.student_id " \
   "JOIN school sc ON sc.id = m.school_id ORDER BY " DESK_RANK ", m.filed_at, m.id"
 
@@ -117,10 +115,10 @@ X(STMT_DESK_OVERDUE, \
   "SELECT m.id, m.soort, m.filed_at, m.age_group, s.first_name || ' ' || s.last_name AS leerling, " \
   "sc.name AS school FROM melding m JOIN student s ON s.id = m.student_id " \
   "JOIN school sc ON sc.id = m.school_id WHERE m.loket_id = ?1 AND m.status = 'geregistreerd' " \
-  "AND m.filed_at < ?2 ORDER BY m.filed_at, m.id LIMIT ?3") \
+  "AND m.filed_at < ?2 AND m.routed_to <> 'inspectie' ORDER BY m.filed_at, m.id LIMIT ?3") \
 X(STMT_DESK_OVERDUE_COUNT, \
   "SELECT count(*) FROM melding m WHERE m.loket_id = ?1 AND m.status = 'geregistreerd' " \
-  "AND m.filed_at < ?2") \
+  "AND m.filed_at < ?2 AND m.routed_to <> 'inspectie'") \
 X(STMT_DESK_LOKET, \
   "SELECT l.id, l.name, l.covers_leerplicht, l.covers_rmc, g.name AS gemeente, g.region " \
   "FROM loket l JOIN gemeente g ON g.id = l.gemeente_id WHERE l.id = ?1") \

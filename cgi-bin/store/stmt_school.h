@@ -17,9 +17,7 @@
   "IFNULL(l.name, '') AS loket_name, IFNULL(lg.name, '') AS loket_gemeente, " \
   "IFNULL(l.phone, '') AS loket_phone, IFNULL(l.email, '') AS loket_email, " \
   "u.name AS filed_by_name, " \
-  "(SELECT count(*) FROM melding o WHERE o.student_id = m.student_id " \
-  " AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
-  " AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id))) AS ordinal "
+  MELDING_ORDINAL("") " AS ordinal "
 
 #define MELDING_FROM \
   "FROM melding m JOIN student s ON s.id = m.student_id JOIN school sc ON sc.id = m.school_id " \
@@ -143,9 +141,7 @@ X(STMT_SCHOOL_MELDINGEN, \
   "m.deadline, m.signal_datum, m.filed_at, date(m.filed_at, 'unixepoch') AS filed_date, " \
   "s.first_name || ' ' || s.last_name AS student_name, IFNULL(l.name, '') AS loket_name, " \
   "IFNULL(lg.name, '') AS loket_gemeente, " \
-  "(SELECT count(*) FROM melding o WHERE o.student_id = m.student_id " \
-  " AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
-  " AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id))) AS ordinal " \
+  MELDING_ORDINAL("") " AS ordinal " \
   "FROM melding m JOIN student s ON s.id = m.student_id LEFT JOIN loket l ON l.id = m.loket_id " \
   "LEFT JOIN gemeente lg ON lg.id = l.gemeente_id " \
   "WHERE m.school_id = ?1 AND (?2 = '' OR m.status = ?2) " \
@@ -156,9 +152,7 @@ X(STMT_SCHOOL_MELDINGEN_STATUS_COUNTS, \
 X(STMT_SCHOOL_STUDENT_MELDINGEN, \
   "SELECT m.id, m.soort, m.status, m.period_start, m.period_end, m.school_year, " \
   "date(m.filed_at, 'unixepoch') AS filed_date, " \
-  "(SELECT count(*) FROM melding o WHERE o.student_id = m.student_id " \
-  " AND o.school_year = m.school_year AND o.status <> 'ingetrokken' " \
-  " AND (o.filed_at < m.filed_at OR (o.filed_at = m.filed_at AND o.id <= m.id))) AS ordinal " \
+  MELDING_ORDINAL("") " AS ordinal " \
   "FROM melding m JOIN student s ON s.id = m.student_id " \
   "WHERE m.student_id = ?1 AND s.school_id = ?2 ORDER BY m.filed_at DESC, m.id DESC")
 

@@ -172,10 +172,19 @@ def test_acceptance_2_rmc_has_no_sanctions(stack):
     eq(mas_events(stack, mid), "", "nothing recorded")
     eq(rmc.get("/loket/meldingen/%d/brief/waarschuwing" % mid).status, 403, "no warning letter for RMC")
     eq(rmc.post("/loket/meldingen/%d/mas" % mid, {"actie": "oproep"}).status, 303, "an oproep is fine")
-    letter = rmc.get("/loket/meldingen/%d/brief/oproep?datum=2026-12-03&tijd=14:30&plaats=Stadhuis" % mid)
+    day = amsterdam_today() + datetime.timedelta(days=2)
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december"]
+    letter = rmc.get("/loket/meldingen/%d/brief/oproep?datum=%s&tijd=14:30&plaats=Stadhuis" % (mid, day.isoformat()))
     eq(letter.status, 200, "oproep letter")
-    check("3 december 2026" in letter.text and "14:30 uur" in letter.text and "Beste Lucas" in letter.text,
+    long_day = "%d %s %d" % (day.day, months[day.month - 1], day.year)
+    check(long_day in letter.text and "14:30 uur" in letter.text and "Beste Lucas" in letter.text,
           "appointment in the letter, addressed to the adult student")
+    check("U bent verplicht" not in letter.text and "startkwalificatie" in letter.text,
+          "no obligation for an 18+ student (RMC has no sanction powers)")
+    past = rmc.get("/loket/meldingen/%d/brief/oproep?datum=%s&tijd=14:30" % (mid, (amsterdam_today() - datetime.timedelta(days=1)).isoformat()))
+    eq(past.status, 422, "an appointment in the past")
+    check("al voorbij" in past.text, "says why")
     bad = rmc.get("/loket/meldingen/%d/brief/oproep?datum=3-12&tijd=25:00&plaats=Stadhuis" % mid)
     eq(bad.status, 422, "bad appointment")
     check("geldige datum" in bad.text and 'value="3-12"' in bad.text and 'value="Stadhuis"' in bad.text, "errors next to the fields, entries kept")
@@ -209,6 +218,40 @@ def test_no_sanctions_for_18_plus_at_a_desk_covering_5_to_23(stack):
     eq(mas_events(stack, mid), "huisbezoek", "recorded")
 
 
+def test_inspectie_and_withdrawn_meldingen_at_the_desk(stack):
+    """A verwijdering goes to the Inspectie and informs the desk: no sanctions, no verzuim letters,
+    not counted as a verzuim melding, never overdue for the desk. A withdrawn melding gets no
+    letters either."""
+    c = login(stack, "school@demo.nl")
+    page = c.get("/school/leerlingen/11/melding?soort=verwijdering")
+    v = form_values(page)
+    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_soort": "verwijdering", "vermoedelijke_reden": "incident", "alle_lessen": "ja",
+              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x",
+              "periode_start": (amsterdam_today() - datetime.timedelta(days=20)).isoformat()})
+    r = c.post_multipart("/school/leerlingen/11/melding", v)
+    eq(r.status, 303, "filed")
+    mid = int(r.header("Location").rsplit("/", 1)[1])
+    stack.sql("update melding set filed_at = filed_at - 30 * 86400 where id = %d" % mid)  # long ago
+    lp = login(stack, "leerplicht@demo.nl")
+    page = lp.get("/loket/meldingen/%d" % mid)
+    check("Moet het loket actie ondernemen?" in page.text, "the school's questions in Dutch, not field names")
+    check("Loket actie" not in page.text, "no raw field names")
+    check('value="officiele_waarschuwing"' not in page.text and "/brief/waarschuwing" not in page.text,
+          "no sanctions offered")
+    row = re.search(r'<tr[^>]*>(?:(?!</tr>).)*href="/loket/meldingen/%d"(?:(?!</tr>).)*</tr>' % mid,
+                    lp.get("/loket").text, re.S)
+    check(row is not None and "—" in row.group(0) and "overdue" not in row.group(0),
+          "not counted and not overdue in the inbox")
+    r = lp.post("/loket/meldingen/%d/mas" % mid, {"actie": "officiele_waarschuwing"})
+    eq(r.status, 422, "no sanction on a verwijdering")
+    check("geen verzuim" in (alert(r) or ""), "says why: %r" % alert(r))
+    eq(lp.get("/loket/meldingen/%d/brief/kennisgeving" % mid).status, 409, "no verzuim letter")
+    # A withdrawn melding: no letters.
+    _, wid = file_melding(stack, 12)
+    eq(c.post("/school/meldingen/%d/intrekken" % wid, {"reden": "dubbel", "bevestig": "1"}).status, 303, "withdrawn")
+    eq(lp.get("/loket/meldingen/%d/brief/oproep" % wid).status, 409, "no letter about a withdrawn melding")
+
+
 def test_inbox_order_filters_pagination(stack):
     # 60 meldingen at desk 10 besides the demo one: some in treatment, spread over soorten.
     stack.sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
@@ -235,8 +278,13 @@ def test_inbox_order_filters_pagination(stack):
     eq(len(re.findall(r'href="/loket/meldingen/', f.text)), want, "filtered")
     check('<option value="luxe" selected>' in f.text, "filter kept in the form")
     eq(lp.get("/loket?soort=%3Cscript%3E&pagina=-4").status, 200, "nonsense filters are ignored")
-    # The ordinal: student 11's meldingen in 2026-2027 are first, second, next.
-    by_age = stack.sql("select id from melding where student_id = 11 and school_year = '2026-2027' order by filed_at, id").split("\n")
+    past = lp.get("/loket?pagina=9999")
+    check(len(re.findall(r'href="/loket/meldingen/', past.text)) > 0 and "geen meldingen" not in past.text,
+          "a page past the end shows the last page")
+    # The ordinal: student 11's verzuim meldingen in 2026-2027 are first, second, next (a
+    # verwijdering to the Inspectie or a withdrawn one is not counted).
+    by_age = stack.sql("select id from melding where student_id = 11 and school_year = '2026-2027' "
+                       "and routed_to <> 'inspectie' and status <> 'ingetrokken' order by filed_at, id").split("\n")
     for n, word in ((0, "eerste"), (1, "tweede"), (2, "volgende"), (40, "volgende")):
         check(("%s melding van deze leerling" % word) in lp.get("/loket/meldingen/%s" % by_age[n]).text, "ordinal %d: %s" % (n + 1, word))
 
@@ -337,5 +385,6 @@ def test_scope_and_attachments(stack):
 
 if __name__ == "__main__":
     run([test_acceptance_1_leerplicht_handles_and_school_sees_every_step, test_acceptance_2_rmc_has_no_sanctions,
-         test_no_sanctions_for_18_plus_at_a_desk_covering_5_to_23, test_inbox_order_filters_pagination, test_terugkoppeling_and_ter_kennisgeving, test_overview_and_rmc_csv,
+         test_no_sanctions_for_18_plus_at_a_desk_covering_5_to_23,
+         test_inspectie_and_withdrawn_meldingen_at_the_desk, test_inbox_order_filters_pagination, test_terugkoppeling_and_ter_kennisgeving, test_overview_and_rmc_csv,
          test_scope_and_attachments])

@@ -70,43 +70,51 @@ static const struct mas_case {
 	int		 warned;
 	int64_t		 minutes;
 	enum desk_refusal want;
+	int		 inspectie;	/* a schorsing or verwijdering, to the Inspectie */
 } mas_cases[] = {
-	{ DESK_IN_BEHANDELING, "kennisgevingsbrief", 0, 0, 0, DESK_OK },
-	{ DESK_IN_BEHANDELING, "oproep", 1, 0, 0, DESK_OK },
-	{ DESK_IN_BEHANDELING, "veilig_thuis", 1, 0, 0, DESK_OK },
-	{ DESK_IN_BEHANDELING, "jeugdbeschermingstafel", 0, 0, 0, DESK_OK },
+	{ DESK_IN_BEHANDELING, "kennisgevingsbrief", 0, 0, 0, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "oproep", 1, 0, 0, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "veilig_thuis", 1, 0, 0, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "jeugdbeschermingstafel", 0, 0, 0, DESK_OK, 0 },
 	/* proces-verbaal only after an officiële waarschuwing for the student */
-	{ DESK_IN_BEHANDELING, "proces_verbaal", 0, 0, 2000, DESK_ERR_NO_WAARSCHUWING },
-	{ DESK_IN_BEHANDELING, "proces_verbaal", 0, 1, 2000, DESK_OK },
-	{ DESK_IN_BEHANDELING, "officiele_waarschuwing", 0, 0, 0, DESK_OK },
+	{ DESK_IN_BEHANDELING, "proces_verbaal", 0, 0, 2000, DESK_ERR_NO_WAARSCHUWING, 0 },
+	{ DESK_IN_BEHANDELING, "proces_verbaal", 0, 1, 2000, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "officiele_waarschuwing", 0, 0, 0, DESK_OK, 0 },
 	/* Halt: 9 to 60 unauthorised hours, both included */
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 9 * 60 - 1, DESK_ERR_HALT_HOURS },
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 9 * 60, DESK_OK },
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 30 * 60, DESK_OK },
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 60 * 60, DESK_OK },
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 60 * 60 + 1, DESK_ERR_HALT_HOURS },
-	{ DESK_IN_BEHANDELING, "halt", 0, 0, 0, DESK_ERR_HALT_HOURS },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 9 * 60 - 1, DESK_ERR_HALT_HOURS, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 9 * 60, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 30 * 60, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 60 * 60, DESK_OK, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 60 * 60 + 1, DESK_ERR_HALT_HOURS, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 0, DESK_ERR_HALT_HOURS, 0 },
 	/* RMC has no sanction powers, whatever else holds */
-	{ DESK_IN_BEHANDELING, "officiele_waarschuwing", 1, 0, 0, DESK_ERR_RMC_SANCTION },
-	{ DESK_IN_BEHANDELING, "halt", 1, 0, 20 * 60, DESK_ERR_RMC_SANCTION },
-	{ DESK_IN_BEHANDELING, "proces_verbaal", 1, 1, 20 * 60, DESK_ERR_RMC_SANCTION },
-	{ DESK_GEREGISTREERD, "proces_verbaal", 1, 1, 20 * 60, DESK_ERR_RMC_SANCTION },
+	{ DESK_IN_BEHANDELING, "officiele_waarschuwing", 1, 0, 0, DESK_ERR_RMC_SANCTION, 0 },
+	{ DESK_IN_BEHANDELING, "halt", 1, 0, 20 * 60, DESK_ERR_RMC_SANCTION, 0 },
+	{ DESK_IN_BEHANDELING, "proces_verbaal", 1, 1, 20 * 60, DESK_ERR_RMC_SANCTION, 0 },
+	{ DESK_GEREGISTREERD, "proces_verbaal", 1, 1, 20 * 60, DESK_ERR_RMC_SANCTION, 0 },
+	/* a schorsing or verwijdering is no verzuim: no sanctions, other actions are fine */
+	{ DESK_IN_BEHANDELING, "officiele_waarschuwing", 0, 0, 0, DESK_ERR_NO_VERZUIM, 1 },
+	{ DESK_IN_BEHANDELING, "halt", 0, 0, 20 * 60, DESK_ERR_NO_VERZUIM, 1 },
+	{ DESK_IN_BEHANDELING, "proces_verbaal", 0, 1, 20 * 60, DESK_ERR_NO_VERZUIM, 1 },
+	{ DESK_IN_BEHANDELING, "huisbezoek", 0, 0, 0, DESK_OK, 1 },
+	{ DESK_IN_BEHANDELING, "jeugdhulp", 1, 0, 0, DESK_OK, 1 },
 	/* only on a melding in treatment */
-	{ DESK_GEREGISTREERD, "kennisgevingsbrief", 0, 0, 0, DESK_ERR_NOT_IN_TREATMENT },
-	{ DESK_AFGESLOTEN, "kennisgevingsbrief", 0, 0, 0, DESK_ERR_NOT_OPEN },
-	{ DESK_TER_KENNISGEVING, "oproep", 0, 0, 0, DESK_ERR_NOT_OPEN },
-	{ DESK_INGETROKKEN, "oproep", 0, 0, 0, DESK_ERR_NOT_OPEN },
+	{ DESK_GEREGISTREERD, "kennisgevingsbrief", 0, 0, 0, DESK_ERR_NOT_IN_TREATMENT, 0 },
+	{ DESK_AFGESLOTEN, "kennisgevingsbrief", 0, 0, 0, DESK_ERR_NOT_OPEN, 0 },
+	{ DESK_TER_KENNISGEVING, "oproep", 0, 0, 0, DESK_ERR_NOT_OPEN, 0 },
+	{ DESK_INGETROKKEN, "oproep", 0, 0, 0, DESK_ERR_NOT_OPEN, 0 },
 	/* unknown actions */
-	{ DESK_IN_BEHANDELING, "", 0, 0, 0, DESK_ERR_UNKNOWN_MAS },
-	{ DESK_IN_BEHANDELING, NULL, 0, 0, 0, DESK_ERR_UNKNOWN_MAS },
-	{ DESK_IN_BEHANDELING, "boete", 0, 0, 0, DESK_ERR_UNKNOWN_MAS },
-	{ DESK_IN_BEHANDELING, "halt ", 0, 0, 20 * 60, DESK_ERR_UNKNOWN_MAS },
+	{ DESK_IN_BEHANDELING, "", 0, 0, 0, DESK_ERR_UNKNOWN_MAS, 0 },
+	{ DESK_IN_BEHANDELING, NULL, 0, 0, 0, DESK_ERR_UNKNOWN_MAS, 0 },
+	{ DESK_IN_BEHANDELING, "boete", 0, 0, 0, DESK_ERR_UNKNOWN_MAS, 0 },
+	{ DESK_IN_BEHANDELING, "halt ", 0, 0, 20 * 60, DESK_ERR_UNKNOWN_MAS, 0 },
 };
 
 START_TEST(test_mas)
 {
 	const struct mas_case *t = &mas_cases[_i];
-	struct desk_mas_request q = { t->status, t->action, t->rmc, t->warned, t->minutes };
+	struct desk_mas_request q = { t->status, t->action, t->rmc, t->warned, t->minutes,
+	    t->inspectie };
 
 	ck_assert_msg(desk_mas_check(&q) == t->want, "case %d: got %d, want %d", _i,
 	    desk_mas_check(&q), t->want);
