@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include "ctl/ctl.h"
 #include "parse/csvread.h"
+#include "parse/text.h"
 #include "store/admin.h"
 #include "store/store.h"
 #include "util/user.h"
@@ -74,10 +75,10 @@ cmd_gebruiker(int argc, char **argv)
 		return CTL_EXIT_USAGE;
 	if ((role = role_parse(role_s)) == ROLE_NONE)
 		return ctl_error("gebruiker: --rol: onbekende rol '%s'", role_s);
-	if (strchr(email, '@') == NULL || strlen(email) > 254)
+	if (!text_is_email(email))
 		return ctl_error("gebruiker: --email: geen geldig e-mailadres");
-	if (strlen(name) < 2 || strlen(name) > 120)
-		return ctl_error("gebruiker: --naam: 2 tot 120 tekens");
+	if (strlen(name) < 2 || strlen(name) > 120 || !text_is_line(name))
+		return ctl_error("gebruiker: --naam: 2 tot 120 tekens, op één regel");
 	if ((role == ROLE_SCHOOL || role == ROLE_DIRECTEUR) != (brin != NULL))
 		return ctl_error("gebruiker: --school BRIN hoort bij de rollen school en directeur");
 	if ((role == ROLE_LEERPLICHT || role == ROLE_RMC) != (loket > 0))
@@ -92,14 +93,25 @@ cmd_gebruiker(int argc, char **argv)
 		store_close(s);
 		return ctl_error("gebruiker: --loket: geen loket %ld", loket);
 	}
-	id = store_admin_user_insert(s, email, name, roles[role], school, loket);
-	if (id == 0)
-		fprintf(stderr, "verzuimctl: gebruiker: %s bestaat al\n", email);
-	else if (id > 0) {
-		store_audit(s, 0, "gebruiker_aangemaakt_cli", "gebruiker", "verzuimctl");
-		printf("{\"id\":%lld}\n", (long long)id);
-		rc = CTL_EXIT_OK;
+	/* As on the beheer page: an officer's desk covers the role's age group. */
+	if (loket > 0 && !store_admin_exists(s, role == ROLE_RMC ? "loket_rmc" : "loket_leerplicht",
+	    loket)) {
+		store_close(s);
+		return ctl_error("gebruiker: --loket: loket %ld doet geen %s", loket,
+		    role == ROLE_RMC ? "RMC (18-23)" : "leerplicht (5-18)");
 	}
+	id = store_admin_user_insert(s, email, name, roles[role], school, loket);
+	if (id == 0) {
+		fprintf(stderr, "verzuimctl: gebruiker: %s bestaat al\n", email);
+		rc = CTL_EXIT_USAGE;
+	} else if (id > 0) {
+		char object[40];
+		snprintf(object, sizeof(object), "gebruiker:%lld", (long long)id);
+		printf("{\"id\":%lld}\n", (long long)id);
+		rc = ctl_audit(s, "gebruiker", "gebruiker_aangemaakt_cli", object) == 0 ?
+		    CTL_EXIT_OK : CTL_EXIT_FAIL;
+	} else
+		fprintf(stderr, "verzuimctl: gebruiker: opslaan in de database is mislukt\n");
 	store_close(s);
 	return rc;
 }
@@ -125,10 +137,17 @@ cmd_vakanties(int argc, char **argv)
 
 	if (ctl_parse_opts("vakanties", argc, argv, opts, 2) != 0)
 		return CTL_EXIT_USAGE;
-	if (strlen(cal) < 1 || strlen(cal) > 100)
-		return ctl_error("vakanties: --kalender: 1 tot 100 tekens");
+	cal += strspn(cal, " \t");
+	if (strlen(cal) < 1 || strlen(cal) > 100 || !text_is_line(cal))
+		return ctl_error("vakanties: --kalender: 1 tot 100 tekens, op één regel");
 	if (ctl_read_stream(stdin, &buf, &len) != 0)
 		return ctl_error("vakanties: kan de invoer niet lezen");
+	if (strspn(buf, " \t\r\n") == len) {
+		/* Replacing a calendar with nothing by accident would drop every vacation. */
+		free(buf);
+		return ctl_error("vakanties: de invoer is leeg; geef een CSV met de kopregel "
+		    "start,end,name (alleen de kopregel: een kalender zonder vakanties)");
+	}
 	if (csv_read_vacations_named(buf, len, &vac, &names, &n, &err) != 0) {
 		if (err.line > 0)
 			ctl_error("vakanties: regel %zu: %s", err.line, err.msg);
@@ -151,10 +170,13 @@ cmd_vakanties(int argc, char **argv)
 	if ((s = open_db(db)) == NULL)
 		goto out;
 	if ((id = store_calendar_replace(s, cal, rows, n)) > 0) {
+		char object[48];
+		snprintf(object, sizeof(object), "kalender:%lld:%zu", (long long)id, n);
 		printf("{\"kalender\":%lld,\"vakanties\":%zu}\n", (long long)id, n);
-		rc = CTL_EXIT_OK;
+		rc = ctl_audit(s, "vakanties", "kalender_vervangen", object) == 0 ? CTL_EXIT_OK :
+		    CTL_EXIT_FAIL;
 	} else
-		fprintf(stderr, "verzuimctl: vakanties: database error\n");
+		fprintf(stderr, "verzuimctl: vakanties: opslaan in de database is mislukt\n");
 	store_close(s);
 out:
 	free(rows);

@@ -21,7 +21,7 @@ cmd_audit(int argc, char **argv)
 	int rc;
 
 	if (argc < 1 || strcmp(argv[0], "verify") != 0)
-		return ctl_error("audit: unknown action (use: audit verify --db FILE)");
+		return ctl_error("audit: onbekende opdracht (gebruik: audit verify --db BESTAND)");
 	if (ctl_parse_opts("audit verify", argc - 1, argv + 1, opts, 1) != 0)
 		return CTL_EXIT_USAGE;
 	if (sodium_init() < 0)
@@ -38,11 +38,11 @@ cmd_audit(int argc, char **argv)
 		return CTL_EXIT_OK;
 	case 1:
 		printf("{\"ok\":false,\"eerste_fout\":%lld}\n", (long long)bad);
-		fprintf(stderr, "verzuimctl: audit entry %lld is changed or out of the chain\n",
-		    (long long)bad);
+		fprintf(stderr, "verzuimctl: audit verify: regel %lld is gewijzigd of hoort niet in "
+		    "de keten\n", (long long)bad);
 		return CTL_EXIT_FAIL;
 	default:
-		fprintf(stderr, "verzuimctl: audit verify: database error\n");
+		fprintf(stderr, "verzuimctl: audit verify: het auditlogboek kan niet worden gelezen\n");
 		return CTL_EXIT_FAIL;
 	}
 }

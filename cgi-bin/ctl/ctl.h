@@ -40,6 +40,11 @@ int cmd_leerlingen(int argc, char **argv);     /* import_cmds.c: the school's st
 int cmd_registraties(int argc, char **argv);   /* import_cmds.c: the school's absence CSV */
 int cmd_export(int argc, char **argv);         /* export_cmd.c: meldingen as CSV, no child named */
 
+struct store;
+/* Writes an audit row (action, object) for verzuimctl; when that fails, says so on stderr and
+ * returns -1: a command that changed or released personal data then exits 1. */
+int ctl_audit(struct store *, const char *cmd, const char *action, const char *object);
+
 /* Prints "verzuimctl: <message>" as one line on stderr; returns CTL_EXIT_USAGE. */
 int ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Copies s into buf (size n) with control characters replaced and at most 60 bytes. */

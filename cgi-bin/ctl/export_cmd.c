@@ -95,18 +95,22 @@ cmd_export(int argc, char **argv)
 	for (size_t i = 0; i < NCOLS; i++)
 		buf_csv(&o.b, header[i], ',', i == NCOLS - 1);
 	rc = store_export_meldingen(s, from, to, loket, row, &o);
-	if (rc == 0 && o.b.len > 0)
-		o.failed |= fwrite(o.b.p, 1, o.b.len, stdout) != o.b.len;
-	buf_free(&o.b);
 	rules_date_format(van, vs);
 	rules_date_format(tot, ts);
 	snprintf(object, sizeof(object), "meldingen:%s:%s:loket:%ld:%zu", vs, ts, loket, o.n);
-	if (rc == 0)
-		store_audit(s, 0, "export", object, "verzuimctl");
+	/* The export is in the audit log before any of it leaves. */
+	if (rc == 0 && ctl_audit(s, "export", "export", object) != 0) {
+		buf_free(&o.b);
+		store_close(s);
+		return CTL_EXIT_FAIL;
+	}
+	if (rc == 0 && o.b.len > 0)
+		o.failed |= fwrite(o.b.p, 1, o.b.len, stdout) != o.b.len;
+	buf_free(&o.b);
 	store_close(s);
 	if (rc != 0 || o.failed || fflush(stdout) != 0) {
-		fprintf(stderr, "verzuimctl: export: %s\n", rc != 0 ? "database error" :
-		    "kan niet schrijven");
+		fprintf(stderr, "verzuimctl: export: %s\n", rc != 0 ? "de database kan niet worden "
+		    "gelezen" : "kan niet schrijven");
 		return CTL_EXIT_FAIL;
 	}
 	return CTL_EXIT_OK;

@@ -65,7 +65,7 @@ import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 	if (school_ctx_open(s, &u, pol, npol, &c) != 0) {
 		store_close(s);
 		free(buf);
-		fprintf(stderr, "verzuimctl: %s: database error\n", cmd);
+		fprintf(stderr, "verzuimctl: %s: de database kan niet worden gelezen\n", cmd);
 		return CTL_EXIT_FAIL;
 	}
 	rc = import(s, &u, &c, buf, len, &res);
@@ -74,7 +74,7 @@ import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 	snprintf(object, sizeof(object), "school:%lld:%s", (long long)u.school_id, cmd);
 	if (rc != 0) {
 		size_t i;
-		store_audit(s, 0, "import_geweigerd", object, "verzuimctl");
+		(void)ctl_audit(s, cmd, "import_geweigerd", object);	/* exit 2 either way */
 		json_array_foreach(json_object_get(res, "errors"), i, e) {
 			json_int_t line = json_integer_value(json_object_get(e, "regel"));
 			const char *msg = json_string_value(json_object_get(e, "fout"));
@@ -94,7 +94,11 @@ import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 	}
 	snprintf(object + strlen(object), sizeof(object) - strlen(object), ":%lld",
 	    (long long)json_integer_value(json_object_get(res, "imported")));
-	store_audit(s, 0, "import", object, "verzuimctl");
+	if (ctl_audit(s, cmd, "import", object) != 0) {
+		json_decref(res);
+		store_close(s);
+		return CTL_EXIT_FAIL;
+	}
 	store_close(s);
 	return ctl_print_json(res) == 0 ? CTL_EXIT_OK : CTL_EXIT_FAIL;
 }

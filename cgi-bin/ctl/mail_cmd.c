@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <curl/curl.h>
 #include <sodium.h>
@@ -312,6 +314,7 @@ cmd_mail(int argc, char **argv)
 	struct sender sd;
 	struct store *s;
 	struct sigaction sa;
+	int lockfd = -1;
 	char err[512];
 	int rc;
 
@@ -334,17 +337,39 @@ cmd_mail(int argc, char **argv)
 	sd.max_tries = max_tries;
 	if (sodium_init() < 0)
 		return ctl_error("mail: libsodium start niet");
+	if (sendmail != NULL && access(sendmail, X_OK) != 0)
+		return ctl_error("mail: --sendmail: %s is geen uitvoerbaar programma", sendmail);
 	if (keyfile != NULL) {
 		FILE *f = fopen(keyfile, "rb");
+		unsigned char extra;
 		size_t got = f ? fread(sd.key, 1, sizeof(sd.key), f) : 0;
+		int more = f != NULL && fread(&extra, 1, 1, f) == 1;
 		if (f != NULL)
 			fclose(f);
-		if (got != sizeof(sd.key))
-			return ctl_error("mail: --sleutel: kan geen sleutel van 32 bytes lezen");
+		if (got != sizeof(sd.key) || more)
+			return ctl_error("mail: --sleutel: het sleutelbestand moet precies 32 bytes "
+			    "zijn (het bestand van verzuimd)");
 		sd.have_key = 1;
+	}
+	/*
+	 * One sender per database at a time: two runs (cron next to --loop) would each take the
+	 * same waiting mail and deliver it twice.
+	 */
+	{
+		char lock[1100];
+		snprintf(lock, sizeof(lock), "%s.mail-lock", db);
+		if ((lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
+		    flock(lockfd, LOCK_EX | LOCK_NB) != 0) {
+			if (lockfd >= 0)
+				close(lockfd);
+			fprintf(stderr, "verzuimctl: mail: er loopt al een verzuimctl mail voor %s\n",
+			    db);
+			return CTL_EXIT_FAIL;
+		}
 	}
 	if ((s = store_open(db, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "verzuimctl: mail: %s\n", err);
+		close(lockfd);
 		return CTL_EXIT_FAIL;
 	}
 	memset(&sa, 0, sizeof(sa));
@@ -365,6 +390,7 @@ cmd_mail(int argc, char **argv)
 	} while (loop > 0 && !stopping);
 	curl_global_cleanup();
 	store_close(s);
+	close(lockfd);	/* releases the lock */
 	sodium_memzero(sd.key, sizeof(sd.key));
 	if (rc == CTL_EXIT_OK)
 		rc = ctl_print_json(json_pack("{s:i,s:i,s:i}", "verzonden", (int)sent, "opnieuw",

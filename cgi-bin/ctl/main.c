@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ctl/ctl.h"
+#include "store/store.h"
 
 #define CTL_INPUT_MAX (64u * 1024 * 1024)
 
@@ -56,6 +57,16 @@ ctl_quote(const char *s, char *buf, size_t n)
 	}
 	buf[j] = '\0';
 	return buf;
+}
+
+int
+ctl_audit(struct store *s, const char *cmd, const char *action, const char *object)
+{
+	if (store_audit(s, 0, action, object, "verzuimctl") == 0)
+		return 0;
+	fprintf(stderr, "verzuimctl: %s: kan het auditlogboek niet bijwerken (%s)\n", cmd,
+	    action);
+	return -1;
 }
 
 int

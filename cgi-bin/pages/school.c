@@ -304,7 +304,8 @@ reg_validate(const struct school_ctx *c, const char *datum, const char *soort,
 	}
 	if (min < 0 || min > 1440 || (min == 0 && kind != RULES_REG_TE_LAAT))
 		json_object_set_new(errors, "minuten", json_string(
-		    "Vul het aantal minuten in (1 tot 1440), of kies 'hele dag'."));
+		    "Vul het aantal minuten in (1 tot 1440), of een hele dag ('hele dag' op het "
+		    "formulier, 'dag' in een import)."));
 	else
 		rn->minutes = (int)min;
 	if (note != NULL && strlen(note) > NOTE_MAX)

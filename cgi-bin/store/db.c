@@ -36,7 +36,7 @@ pragmas(sqlite3 *db, char *err, size_t errsz)
 	sqlite3_busy_handler(db, busy_wait, NULL);
 	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
 	    "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", NULL, NULL, &msg) != SQLITE_OK) {
-		snprintf(err, errsz, "pragma: %s", msg ? msg : "?");
+		snprintf(err, errsz, "instellen van de database mislukt: %s", msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -94,7 +94,7 @@ audit_file_schema(const char *apath, const char *sqldir, char *err, size_t errsz
 
 	snprintf(path, sizeof(path), "%s/audit.sql", sqldir);
 	if ((sql = slurp(path)) == NULL) {
-		snprintf(err, errsz, "cannot read %s", path);
+		snprintf(err, errsz, "kan %s niet lezen", path);
 		return -1;
 	}
 	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, err, errsz) != 0 ||
@@ -124,7 +124,7 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 	if (audit_file_schema(apath, sqldir, err, errsz) != 0)
 		goto out;
 	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
-		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(db));
+		snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(db));
 		goto out;
 	}
 	if (pragmas(db, err, errsz) != 0)
@@ -146,7 +146,7 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 	    "name TEXT NOT NULL, applied_at INTEGER NOT NULL)", NULL, NULL, &msg) != SQLITE_OK)
 		goto sqlerr;
 	if ((d = opendir(sqldir)) == NULL) {
-		snprintf(err, errsz, "cannot open %s", sqldir);
+		snprintf(err, errsz, "kan de map %s niet openen", sqldir);
 		goto out;
 	}
 	while ((de = readdir(d)) != NULL && n < 512) {
@@ -171,7 +171,7 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", sqldir, names[i]);
 		if ((sql = slurp(path)) == NULL) {
-			snprintf(err, errsz, "cannot read %s", path);
+			snprintf(err, errsz, "kan %s niet lezen", path);
 			goto out;
 		}
 		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK ||
@@ -221,13 +221,14 @@ store_open(const char *dbpath, char *err, size_t errsz)
 	/* A worker is one process with one thread: no mutexes needed on its connections. */
 	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		snprintf(err, errsz, "open %s: %s", dbpath, sqlite3_errmsg(s->db));
+		snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (sqlite3_open_v2(apath, &s->adb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		snprintf(err, errsz, "open %s: %s (the audit log's file; migrate the database first: "
-		    "verzuimctl migrate --db FILE, or start verzuimd)", apath, sqlite3_errmsg(s->adb));
+		snprintf(err, errsz, "kan het auditlogboek %s niet openen: %s (migreer eerst de "
+		    "database: verzuimctl migrate --db BESTAND, of start verzuimd)", apath,
+		    sqlite3_errmsg(s->adb));
 		goto fail;
 	}
 	if (pragmas(s->db, err, errsz) != 0 || pragmas(s->adb, err, errsz) != 0)
@@ -236,7 +237,8 @@ store_open(const char *dbpath, char *err, size_t errsz)
 		sqlite3 *c = i >= STMT_AUDIT_BEGIN ? s->adb : s->db;
 		if (sqlite3_prepare_v3(c, stmts[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
 		    NULL) != SQLITE_OK) {
-			snprintf(err, errsz, "prepare %d: %s", i, sqlite3_errmsg(c));
+			snprintf(err, errsz, "de database is geen (gemigreerde) Verzuimloket-database: "
+			    "opdracht %d: %s", i, sqlite3_errmsg(c));
 			goto fail;
 		}
 	}

@@ -26,11 +26,16 @@ n=$(sqlite3 "$db" "select count(*) from schema_version")
 files=$(ls "$root"/sql/[0-9][0-9][0-9]_*.sql | wc -l)
 [ "$n" = "$files" ] && ok migrate_versions || bad migrate_versions "$n versions, $files files"
 expect gebruiker_beheer 0 '{"id":1}' "$V" gebruiker --db "$db" --email eerste@gemeente.nl --naam "Eerste Beheerder" --rol beheer
-expect gebruiker_dubbel 1 'bestaat al' "$V" gebruiker --db "$db" --email eerste@gemeente.nl --naam "Nog Eens" --rol beheer
+expect gebruiker_dubbel 2 'bestaat al' "$V" gebruiker --db "$db" --email eerste@gemeente.nl --naam "Nog Eens" --rol beheer
 expect gebruiker_rol 2 'verzuimctl: gebruiker: --rol' "$V" gebruiker --db "$db" --email a@b.nl --naam "Iemand" --rol koning
 expect gebruiker_school_zonder_brin 2 '--school' "$V" gebruiker --db "$db" --email a@b.nl --naam "Iemand" --rol school
 expect gebruiker_onbekende_brin 2 "geen school met BRIN '00XX'" "$V" gebruiker --db "$db" --email a@b.nl --naam "Iemand" --rol school --school 00XX
 [ "$(sqlite3 "$db" "select count(*) from app_user where pw_hash is null")" = 1 ] && ok gebruiker_zonder_wachtwoord || bad gebruiker_zonder_wachtwoord "password set"
+for e in '@' 'a b@x.nl' 'a@b@x.nl, evil@y.nl' 'Piet <p@x.nl>'; do
+	expect "gebruiker_adres_$(printf '%s' "$e" | tr -c 'a-z' '_')" 2 '--email: geen geldig e-mailadres' "$V" gebruiker --db "$db" --email "$e" --naam "Iemand" --rol beheer
+done
+expect gebruiker_naam_regels 2 'op één regel' "$V" gebruiker --db "$db" --email naam@b.nl --naam "$(printf 'Piet\nBcc: x')" --rol beheer
+[ "$(sqlite3 "$tmp/v-audit.db" "select object from audit where action = 'gebruiker_aangemaakt_cli'")" = "gebruiker:1" ] && ok gebruiker_geaudit || bad gebruiker_geaudit "no audit row naming the user"
 
 printf 'start,end,name\n2026-10-17,2026-10-25,Herfstvakantie\n2026-12-19,2027-01-03,"Kerstvakantie, regio midden"\n' > "$tmp/vak.csv"
 printf 'start,end,name\n2026-10-17,2026-10-25,Herfst\n2027-02-30,2027-03-01,Voorjaar\n' > "$tmp/vak-bad.csv"
@@ -38,6 +43,10 @@ STDIN=$tmp/vak-bad.csv expect vakanties_foute_datum 2 'regel 3' "$V" vakanties -
 [ "$(sqlite3 "$db" "select count(*) from vacation")" = 0 ] && ok vakanties_niets_bij_fout || bad vakanties_niets_bij_fout "rows written"
 STDIN=$tmp/vak.csv expect vakanties 0 '"vakanties":2' "$V" vakanties --db "$db" --kalender "Regio midden"
 STDIN=$tmp/vak.csv expect vakanties_vervangen 0 '"vakanties":2' "$V" vakanties --db "$db" --kalender "Regio midden"
+: > "$tmp/leeg.csv"
+STDIN=$tmp/leeg.csv expect vakanties_lege_invoer 2 'de invoer is leeg' "$V" vakanties --db "$db" --kalender "Regio midden"
+[ "$(sqlite3 "$db" "select count(*) from vacation")" = 2 ] && ok vakanties_blijven_bij_lege_invoer || bad vakanties_blijven_bij_lege_invoer "vacations dropped"
+[ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where action = 'kalender_vervangen'")" = 2 ] && ok vakanties_geaudit || bad vakanties_geaudit "no audit rows"
 got=$(sqlite3 "$db" "select count(*) || '|' || max(name) from vacation")
 [ "$got" = "2|Kerstvakantie, regio midden" ] && ok vakanties_opgeslagen || bad vakanties_opgeslagen "$got"
 # The school imports (sql/IMPORT.md): all or nothing, every bad line named, the same rules as the
@@ -80,6 +89,20 @@ expect export_kop 0 'melding,ingediend,soort,status,leeftijdsgroep,route,loket,g
 expect export_omgekeerd 2 '--van ligt na --tot' "$V" export --db "$db" --van 2026-12-02 --tot 2026-12-01
 expect export_onbekend_loket 2 'geen loket met nummer 99' "$V" export --db "$db" --van 2026-12-01 --tot 2026-12-01 --loket 99
 [ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where action = 'export'")" -ge 4 ] && ok export_geaudit || bad export_geaudit "no audit row"
+# The audit log cannot be written: the export releases nothing and fails.
+chmod 444 "$tmp/v-audit.db"
+if [ "$(id -u)" != 0 ]; then
+	out=$("$V" export --db "$db" --van 2026-11-01 --tot 2026-12-31 2> "$tmp/err"); rc=$?
+	[ "$rc" = 1 ] && [ -z "$out" ] && grep -q auditlogboek "$tmp/err" && ok export_zonder_audit_niets || bad export_zonder_audit_niets "exit $rc, out '$out'"
+else
+	# as root every file is writable: run as nobody, the audit file root's and read-only
+	chmod 755 "$tmp"; mkdir "$tmp/ro"
+	sqlite3 "$db" ".backup $tmp/ro/ro.db"; sqlite3 "$tmp/v-audit.db" ".backup $tmp/ro/ro-audit.db"
+	chown -R nobody "$tmp/ro"; chown root "$tmp/ro/ro-audit.db"; chmod 444 "$tmp/ro/ro-audit.db"
+	out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$V" export --db "$tmp/ro/ro.db" --van 2026-11-01 --tot 2026-12-31 2> "$tmp/err"); rc=$?
+	[ "$rc" = 1 ] && [ -z "$out" ] && grep -q auditlogboek "$tmp/err" && ok export_zonder_audit_niets || bad export_zonder_audit_niets "exit $rc, out '$out' $(cat "$tmp/err")"
+fi
+chmod 644 "$tmp/v-audit.db"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
