@@ -173,7 +173,7 @@ rmc_load(struct req *r, const struct month *chosen, struct rmc *x)
 		}
 		json_decref(rows);
 	}
-	/* Signals: evaluated once, on the chosen month's last day (or today, if earlier). */
+	/* Signals: each month as on its last day; the chosen month up to its end or today. */
 	snprintf(from_date, sizeof(from_date), "%04d-%02d-01", x->months[0].y, x->months[0].m);
 	desk_local_date(chosen->to - 1, to_date);
 	desk_local_date(store_now(), today);

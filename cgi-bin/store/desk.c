@@ -464,18 +464,31 @@ count_signals(struct store *s, struct streamed *x, struct calendars *cals,
 	    (cal = calendar_get(s, cals, x->calendar_id, rules_school_year_start(from) - 400, to)) == NULL)
 		return;
 	rules_registrations_sort(x->regs, x->n);
-	if (rules_signals(cal, p, &x->st, x->regs, x->n, to, sig, sizeof(sig) / sizeof(sig[0]),
-	    &nsig) != RULES_OK)
-		return;
-	for (size_t k = 0; k < nsig; k++) {
-		json_t *c;
-		if (sig[k].datum < from || sig[k].datum > to)
-			continue;
-		rules_date_to_ymd(sig[k].datum, &y, &m, &d);
-		snprintf(key, sizeof(key), "%lld/%04d-%02d/%s", (long long)x->school_id, y, m,
-		    rules_signal_names[sig[k].kind]);
-		c = json_object_get(out, key);
-		json_object_set_new(out, key, json_integer(json_integer_value(c) + 1));
+	/*
+	 * Each month as it stood on its last day (the last one: on to): the signals dated in it.
+	 * So a month's figures do not depend on which month the overview shows (a te-laat signal
+	 * fires once per school year, a licht signal is one of that day), and licht counts the
+	 * students in licht verzuim on the month's last day.
+	 */
+	for (rules_date ms = from; ms <= to;) {
+		rules_date next, me;
+		rules_date_to_ymd(ms, &y, &m, &d);
+		if (rules_date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, &next) != 0)
+			break;
+		me = next - 1 < to ? next - 1 : to;
+		if (rules_signals(cal, p, &x->st, x->regs, x->n, me, sig, sizeof(sig) / sizeof(sig[0]),
+		    &nsig) != RULES_OK)
+			return;
+		for (size_t k = 0; k < nsig; k++) {
+			json_t *c;
+			if (sig[k].datum < ms || sig[k].datum > me)
+				continue;
+			snprintf(key, sizeof(key), "%lld/%04d-%02d/%s", (long long)x->school_id, y, m,
+			    rules_signal_names[sig[k].kind]);
+			c = json_object_get(out, key);
+			json_object_set_new(out, key, json_integer(json_integer_value(c) + 1));
+		}
+		ms = next;
 	}
 }
 

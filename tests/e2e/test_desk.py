@@ -339,6 +339,17 @@ def test_overview_and_rmc_csv(stack):
     check("Mbo Zoë &amp; Coöperatie" in t, "school in the monthly overview")
     check('action="/loket/overzicht.csv"' in t and 'name="maand" value="%s"' % today.strftime("%Y-%m") in t, "CSV download offered")
     check("Mediaan" not in t or "Tijd tot in behandeling" in t, "figures")
+    # A month's figures do not depend on the month chosen: last month as shown now and when chosen.
+    def month_rows(text):
+        body = re.search(r'<th scope="col">Maand</th><th scope="col">Meldingen</th><th scope="col">Signalen</th>.*?<tbody>(.*?)</tbody>',
+                         text, re.S).group(1)
+        return dict((a, (b, c)) for a, b, c in re.findall(r"<tr><td>([^<]*)</td><td>([0-9]+)</td><td>([0-9]+)</td></tr>", body))
+    now_rows = month_rows(t)
+    then_rows = month_rows(rmc.get("/loket/overzicht?maand=%s" % prev_last.strftime("%Y-%m")).text)
+    common = set(now_rows) & set(then_rows)
+    check(len(common) == 11, "the two charts share 11 months: %r" % sorted(common))
+    eq({k: now_rows[k] for k in common}, {k: then_rows[k] for k in common}, "the same figures per month")
+    check(any(int(v[1]) > 0 for v in then_rows.values()), "the 16uur signal of last month is counted")
 
     r = rmc.get("/loket/overzicht.csv")
     eq(r.status, 200, "csv")
