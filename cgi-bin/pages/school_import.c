@@ -223,8 +223,11 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 	int64_t minutes[RULES_REG__MAX] = { 0 };
 	enum parse_err pe;
 
-	if (too_big(len, result))
+	if (too_big(len, result)) {
+		json_decref(errors);
+		json_decref(students);
 		return 1;
+	}
 	csv_init(&cr, buf, len);
 	while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
 		char num[64], datum[32], soort[32], min[32], note[600];
@@ -398,12 +401,15 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 	size_t line = 0, lines = 0, imported = 0;
 	int pos[SC__MAX], nerrors = 0, header = 1, pass;
 	size_t ncols = 0;
-	json_t *errors = json_array();
+	json_t *errors = json_array(), *seen = json_object();	/* numbers of this file */
 	char err[300];
 	enum parse_err pe = PARSE_OK;
 
-	if (too_big(len, result))
+	if (too_big(len, result)) {
+		json_decref(errors);
+		json_decref(seen);
 		return 1;
+	}
 	/* Pass 0 checks every line; pass 1 writes them, in one transaction. */
 	for (pass = 0; pass < 2 && nerrors == 0; pass++) {
 		if (pass == 1 && store_begin(s) != 0) {
@@ -491,6 +497,17 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 				    p[SC_NUMMER]);
 				bad = 1;
 			}
+			if (!bad && pass == 0) {
+				json_t *first = json_object_get(seen, p[SC_NUMMER]);
+				if (first != NULL) {
+					snprintf(err, sizeof(err), "leerlingnummer '%.30s' staat ook op "
+					    "regel %lld.", p[SC_NUMMER],
+					    (long long)json_integer_value(first));
+					bad = 1;
+				} else
+					json_object_set_new(seen, p[SC_NUMMER],
+					    json_integer((json_int_t)line));
+			}
 			if (bad) {
 				line_error(errors, &nerrors, line, err);
 				continue;
@@ -538,6 +555,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 			}
 		}
 	}
+	json_decref(seen);
 	if (nerrors > 0) {
 		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
 		    (json_int_t)lines);

@@ -54,9 +54,9 @@ got=$(sqlite3 "$db" "select count(*) || '|' || max(name) from vacation")
 sqlite3 "$db" "INSERT INTO gemeente (id, name, region) VALUES (1, 'Zoetermeer', 'haaglanden');
 INSERT INTO school (id, brin, name, sort, region, calendar_id, gemeente_id)
   SELECT 1, '12AB', 'Testcollege', 'vo', 'haaglanden', id, 1 FROM calendar WHERE name = 'Regio midden';"
-printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n501,Anna,de Vries,2012-03-04,Zoetermeer,2B\n502,Bram,Jansen,2011-13-01,Zoetermeer,3A\n503,Cor,Bakker,2011-05-06,Atlantis,3A\n' > "$tmp/ll-bad.csv"
+printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n501,Anna,de Vries,2012-03-04,Zoetermeer,2B\n502,Bram,Jansen,2011-13-01,Zoetermeer,3A\n503,Cor,Bakker,2011-05-06,Atlantis,3A\n501,Anna,Dubbel,2012-03-04,Zoetermeer,2B\n' > "$tmp/ll-bad.csv"
 STDIN=$tmp/ll-bad.csv expect leerlingen_fout 2 'regel 4: onbekende woongemeente' "$V" leerlingen --db "$db" --school 12AB
-grep -q 'regel 3: geboortedatum' "$tmp/err" && ok leerlingen_elke_fout_genoemd || bad leerlingen_elke_fout_genoemd "$(cat "$tmp/err")"
+grep -q 'regel 3: geboortedatum' "$tmp/err" && grep -q "regel 5: leerlingnummer '501' staat ook op regel 2" "$tmp/err" && ok leerlingen_elke_fout_genoemd || bad leerlingen_elke_fout_genoemd "$(cat "$tmp/err")"
 [ "$(sqlite3 "$db" "select count(*) from student")" = 0 ] && ok leerlingen_niets_bij_fout || bad leerlingen_niets_bij_fout "rows written"
 printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n501,Anna,de Vries,2012-03-04,Zoetermeer,2B\n502,Bram,Jansen,2011-02-01,zoetermeer,3A\n' > "$tmp/ll.csv"
 STDIN=$tmp/ll.csv expect leerlingen 0 '{"lines":2,"imported":2}' "$V" leerlingen --db "$db" --school 12AB
