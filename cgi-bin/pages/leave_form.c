@@ -445,7 +445,8 @@ page_leave_submit(struct req *r)
 		if (strcmp(ground, "religieus") == 0 && in.van < today + 2)
 			warn_add(regels, "grond", "U meldt dit minder dan 2 dagen van tevoren; de "
 			    "school kan u daarop aanspreken.");
-		if (strcmp(ground, "ziekte") == 0 && in.van < today - 2)
+		/* "within 2 days" counted as for an unforeseen 11g absence: in werkdagen (§3) */
+		if (strcmp(ground, "ziekte") == 0 && in.van < werkdagen_before(today, 2))
 			warn_add(regels, "grond", "U meldt de ziekte later dan 2 dagen na de eerste "
 			    "ziektedag. Meld ziekte voortaan op de eerste dag.");
 	}

@@ -27,6 +27,10 @@ static const struct {
 	/* whole words only: a 'profile' is no 'file', 'zusjes' no 'zusje' */
 	{ "Zie het profile van de werkgever; de zusjes", { NONE } },
 	{ "Zijn broertje is ook vrij", { RULES_REFUSAL_BROERS_ZUSSEN_VRIJ, NONE } },
+	/* a ground that mentions family abroad or a sister names no refusal reason */
+	{ "Opa is ernstig ziek; hij woont met de rest van de familie in het buitenland", { NONE } },
+	{ "Het zusje van mijn vrouw trouwt in Spanje", { NONE } },
+	{ "De tickets zijn al gekocht", { RULES_REFUSAL_TICKETS_GEKOCHT, NONE } },
 	{ "Opa viert zijn kroonjaar (80)", { RULES_REFUSAL_KROONJAREN, NONE } },
 	{ "Een sabbatical en daarna een wereldreis",
 	  { RULES_REFUSAL_SABBATICAL, RULES_REFUSAL_WERELDREIS, NONE } },
