@@ -73,6 +73,7 @@ static const struct nav_item nav[] = {
 	{ R_STAFF, "/school/leerlingen", "Leerlingen" },
 	{ R_STAFF, "/school/signalen", "Signalen" },
 	{ R_STAFF, "/school/meldingen", "Meldingen" },
+	{ R_STAFF, "/school/import", "Importeren" },
 	{ R_STAFF, "/verlof", "Verlofaanvragen" },
 	{ R_DESK, "/loket", "Inbox" },
 	{ R_DESK, "/verlof", "Verlofaanvragen" },

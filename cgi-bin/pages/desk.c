@@ -389,7 +389,11 @@ page_desk_status(struct req *r)
 	fs.confirm = form_str(r, "bevestigd");
 	if ((m = load_for_post(r, id, &cur)) == NULL)
 		return;
+	/* The school gave the end date: afterwards ("Einddatum doorgeven"), or on the form itself
+	 * as the last day of the period. */
 	end = json_string_value(json_object_get(m, "school_end_date"));
+	if (end == NULL || end[0] == '\0')
+		end = json_string_value(json_object_get(m, "period_end"));
 	snprintf(melder, sizeof(melder), "%s", json_is_string(json_object_get(m, "filed_by_email")) ?
 	    json_string_value(json_object_get(m, "filed_by_email")) : "");
 	c.from = cur;

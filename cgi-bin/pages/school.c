@@ -257,6 +257,11 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 	json_object_set_new(d, "e", errors ? errors : json_object());
 	if (errors != NULL)
 		json_object_set_new(d, "has_errors", json_true());
+	else if (query_str(r, "opgeslagen") != NULL)
+		json_object_set_new(d, "saved", json_string(strcmp(query_str(r, "opgeslagen"),
+		    "correctie") == 0 ? "De correctie is opgeslagen; de oude registratie blijft in de "
+		    "geschiedenis, doorgestreept." : "De afwezigheid is geregistreerd. Ze staat in de "
+		    "kalender en de geschiedenis hieronder."));
 	json_decref(s);
 	school_ctx_free(&c);
 	audit(r, "lees", "leerling:%lld", (long long)id);
@@ -334,7 +339,7 @@ page_school_reg_add(struct req *r)
 	struct school_ctx c;
 	struct reg_new rn;
 	json_t *s, *errors = json_object();
-	char loc[64];
+	char loc[128];
 	int rc;
 
 	if (school_ctx_load(r, &c) != 0) {
@@ -364,8 +369,8 @@ page_school_reg_add(struct req *r)
 		return;
 	}
 	audit(r, "wijzig", "leerling:%lld:registratie", (long long)r->ids[0]);
-	snprintf(loc, sizeof(loc), "/school/leerlingen/%lld?maand=%.7s#afwezigheid",
-	    (long long)r->ids[0], rn.date);
+	snprintf(loc, sizeof(loc), "/school/leerlingen/%lld?maand=%.7s&opgeslagen=registratie"
+	    "#afwezigheid", (long long)r->ids[0], rn.date);
 	http_redirect(r, loc);
 }
 
@@ -408,7 +413,7 @@ page_school_reg_correct(struct req *r)
 	struct reg_new rn;
 	json_t *reg, *errors = json_object();
 	const char *why = form_str(r, "reden");
-	char loc[64];
+	char loc[128];
 	int rc;
 
 	if ((reg = store_school_reg(r->app->store, &r->user, r->ids[0])) == NULL) {
@@ -453,8 +458,8 @@ page_school_reg_correct(struct req *r)
 	}
 	audit(r, "wijzig", "leerling:%lld:registratie:%lld", (long long)rn.student_id,
 	    (long long)r->ids[0]);
-	snprintf(loc, sizeof(loc), "/school/leerlingen/%lld?maand=%.7s#afwezigheid",
-	    (long long)rn.student_id, rn.date);
+	snprintf(loc, sizeof(loc), "/school/leerlingen/%lld?maand=%.7s&opgeslagen=correctie"
+	    "#afwezigheid", (long long)rn.student_id, rn.date);
 	json_decref(reg);
 	http_redirect(r, loc);
 }

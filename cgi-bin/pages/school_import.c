@@ -3,6 +3,7 @@
  * school administration system exports them. Every line is checked first; one bad line imports
  * nothing and every bad line is named. A good file is written in one transaction.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,15 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 	import_form(r, 200, json_pack("{s:o}", key, res));
 }
 
+static int
+reg_kind_known(const char *kind)
+{
+	for (int i = 0; i < RULES_REG__MAX; i++)
+		if (strcmp(kind, rules_reg_kind_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Files over IMPORT_BYTES_MAX are refused whole (sql/IMPORT.md), by the page and verzuimctl. */
 static int
 too_big(size_t len, json_t **result)
@@ -229,6 +239,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		return 1;
 	}
 	csv_init(&cr, buf, len);
+	csv_separator(&cr, csv_guess_separator(buf, len));
 	while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
 		char num[64], datum[32], soort[32], min[32], note[600];
 		struct reg_new rn;
@@ -262,9 +273,19 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 			continue;
 		}
 		rn.student_id = sid;
+		/* "Te laat", "te-laat", "Ongeoorloofd": the kind as an administration system writes it */
+		field(&row, pos[RC_SOORT], soort, sizeof(soort));
+		for (char *p = soort; *p != '\0'; p++)
+			*p = *p == ' ' || *p == '-' ? '_' : (char)tolower((unsigned char)*p);
+		if (reg_kind_known(soort) == 0) {
+			snprintf(err, sizeof(err), "Onbekende soort '%.30s': gebruik ongeoorloofd, te_laat, "
+			    "ziek, verlof of schorsing.", soort);
+			line_error(errors, &nerrors, line, err);
+			continue;
+		}
 		fe = json_object();
 		if (school_reg_validate(c, field(&row, pos[RC_DATUM], datum, sizeof(datum)),
-		    field(&row, pos[RC_SOORT], soort, sizeof(soort)), m, strcasecmp(m, "dag") == 0,
+		    soort, m, strcasecmp(m, "dag") == 0,
 		    field(&row, pos[RC_OPMERKING], note, sizeof(note)), &rn, fe) != 0) {
 			const char *k;
 			json_t *v;
@@ -419,6 +440,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 		header = 1;
 		lines = 0;
 		csv_init(&cr, buf, len);
+		csv_separator(&cr, csv_guess_separator(buf, len));
 		while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
 			char v[SC__MAX][512];
 			const char *p[SC__MAX];

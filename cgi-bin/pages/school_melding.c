@@ -792,6 +792,23 @@ page_school_melding_file(struct req *r)
 	}
 	if (signaal != NULL && find_signal(r, &c, s, r->ids[0], (enum soort)soort, signaal, &sig))
 		has_signal = 1;
+	if (has_signal) {
+		/* One melding per signal: a second one would count as the next melding (§6). */
+		char sd[11], msg[300];
+		int64_t dup;
+		rules_date_format(sig.datum, sd);
+		if ((dup = store_school_signal_melding(r->app->store, r->ids[0], sd, soorten[soort],
+		    token)) > 0) {
+			snprintf(msg, sizeof(msg), "Voor dit signaal is al een melding gedaan: melding "
+			    "%lld. Vul die zo nodig aan met informatie; een vervolgmelding hoort bij een "
+			    "volgend signaal.", (long long)dup);
+			render_form(r, 409, &c, s, (enum soort)soort, values, errors, token, signaal,
+			    msg);
+			json_decref(s);
+			school_ctx_free(&c);
+			return;
+		}
+	}
 	if (route_melding(r, &c, s, (enum soort)soort, start, end, has_signal ? sig.datum :
 	    RULES_NO_DATE, &rr) != 0) {
 		render_form(r, 422, &c, s, (enum soort)soort, values, errors, token, signaal,

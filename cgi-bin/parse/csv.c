@@ -37,6 +37,18 @@ csv_separator(struct csv_reader *r, char sep)
 		r->sep = sep;
 }
 
+char
+csv_guess_separator(const char *buf, size_t len)
+{
+	size_t commas = 0, semis = 0;
+
+	for (size_t i = 0; i < len && buf[i] != '\n'; i++) {
+		commas += buf[i] == ',';
+		semis += buf[i] == ';';
+	}
+	return semis > commas ? ';' : ',';
+}
+
 void
 csv_free(struct csv_reader *r)
 {

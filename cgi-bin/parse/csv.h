@@ -59,6 +59,8 @@ void		 csv_init(struct csv_reader *, const char *buf, size_t len);
 void		 csv_limits(struct csv_reader *, size_t max_fields,
 		    size_t max_field);
 void		 csv_separator(struct csv_reader *, char);  /* e.g. ';' */
+/* ';' when the first line has more semicolons than commas (a Dutch spreadsheet's CSV), else ','. */
+char		 csv_guess_separator(const char *buf, size_t len);
 
 /*
  * The next record, with the number of the line it starts on (1-based)

@@ -569,6 +569,19 @@ melding_by_token(struct store *s, const char *token)
 }
 
 int64_t
+store_school_signal_melding(struct store *s, int64_t student_id, const char *datum,
+    const char *soort, const char *token)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SCHOOL_SIGNAL_MELDING);
+
+	sqlite3_bind_int64(st, 1, student_id);
+	sqlite3_bind_text(st, 2, datum, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, soort, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, token, -1, SQLITE_STATIC);
+	return int1(st, 0);
+}
+
+int64_t
 store_school_last_16uur(struct store *s, int64_t student_id, char end[11])
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_SCHOOL_LAST_16UUR);

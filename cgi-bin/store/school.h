@@ -142,6 +142,10 @@ int	 store_school_melding_file(struct store *, const struct user *, const struct
 /* The last 16uur melding of a student (for vervolg and the LRV begin date): id or 0, and the
  * last day it covers. */
 int64_t	 store_school_last_16uur(struct store *, int64_t student_id, char end[11]);
+/* A melding (not withdrawn) of this soort that already answers the student's signal of datum,
+ * other than the one sent with this form's token (the same form sent twice): its id, or 0. */
+int64_t	 store_school_signal_melding(struct store *, int64_t student_id, const char *datum,
+	    const char *soort, const char *token);
 
 /* A melding with its events and attachments for any role in whose scope it is (school staff:
  * their school; leerplicht/rmc: their desk; ouder: their child), or NULL. */

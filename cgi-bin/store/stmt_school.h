@@ -98,6 +98,9 @@ X(STMT_SCHOOL_LOKET_GET, \
   "SELECT l.id, l.name, g.name AS gemeente, l.department, l.phone, l.email FROM loket l " \
   "JOIN gemeente g ON g.id = l.gemeente_id WHERE l.id = ?") \
 X(STMT_SCHOOL_MELDING_BY_TOKEN, "SELECT id FROM melding WHERE client_token = ?") \
+X(STMT_SCHOOL_SIGNAL_MELDING, \
+  "SELECT id FROM melding WHERE student_id = ?1 AND signal_datum = ?2 AND soort = ?3 " \
+  "AND status <> 'ingetrokken' AND client_token IS NOT ?4 LIMIT 1") \
 X(STMT_SCHOOL_MELDING_INSERT, \
   "INSERT INTO melding (student_id, school_id, soort, routed_to, loket_id, age_group, " \
   "period_start, period_end, signal_datum, deadline, lrv_begin, previous_id, " \

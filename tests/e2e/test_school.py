@@ -198,6 +198,13 @@ def test_import_errors_per_line(stack):
     eq(sorted(errs), ["2", "3", "4", "5", "7"], "every bad line named")
     check("Onbekend leerlingnummer" in errs["2"], "other school's number is unknown here")
     check("5 velden, de kopregel 4 kolommen" in errs["7"], "the shifted line")
+    check("Onbekende soort &#39;spijbelen&#39;" in errs["3"], "names the unknown kind: %r" % errs["3"])
+    # A Dutch spreadsheet's CSV: semicolons, kinds written as words.
+    text = "leerlingnummer;datum;soort;minuten\n1002;2026-10-05;Te laat;10\n1002;2026-10-06;Ongeoorloofd;60\n"
+    r = upload_csv(c, "/school/import/registraties", text)
+    eq(r.status, 200, "semicolons and 'Te laat' accepted: " + r.text[:300])
+    eq(stack.sql("select group_concat(kind) from (select kind from registration where student_id = 2 and date in "
+                 "('2026-10-05', '2026-10-06') order by date)"), "te_laat,ongeoorloofd", "stored as the kinds")
     r = upload_csv(c, "/school/import/registraties", "naam,datum\nx,y\n")
     check("Onbekende kolom" in r.text or "ontbreekt" in r.text, "bad header explained")
 
@@ -404,6 +411,15 @@ def test_melding_from_a_signal_goes_where_the_signal_said(stack):
     mid = int(r.header("Location").rsplit("/", 1)[1])
     eq(stack.sql("select routed_to, loket_id, age_group, signal_datum from melding where id = %d" % mid),
        "rmc|11|18-23|2026-09-21", "to the RMC desk, as the signal said")
+    again = c.post_multipart("/school/leerlingen/2/melding", v)
+    eq((again.status, again.header("Location")), (303, r.header("Location")), "the same form sent twice: one melding")
+    v2 = form_values(c.get("/school/leerlingen/2/melding?soort=16uur&signaal=2026-09-21"))
+    v.update({"token": v2["token"]})
+    before = stack.sql("select count(*) from melding")
+    dup = c.post_multipart("/school/leerlingen/2/melding", v)
+    eq(dup.status, 409, "a second melding for the same signal")
+    check("Voor dit signaal is al een melding gedaan: melding %d" % mid in dup.text, "names the first")
+    eq(stack.sql("select count(*) from melding"), before, "nothing added")
     page = c.get("/school/leerlingen/2")
     row = re.search(r'<tr[^>]*>(?:(?!</tr>).)*2026-09-21(?:(?!</tr>).)*</tr>', page.text, re.S)
     check(row is not None and "gemeld" in row.group(0) and "te laat" not in row.group(0),

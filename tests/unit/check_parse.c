@@ -514,6 +514,15 @@ START_TEST(test_csv_many)
 }
 END_TEST
 
+START_TEST(test_csv_guess_separator)
+{
+	ck_assert_int_eq(csv_guess_separator(BYTES("leerlingnummer;datum;soort\n1,2;3")), ';');
+	ck_assert_int_eq(csv_guess_separator(BYTES("leerlingnummer,datum,soort\n1;2;3;4")), ',');
+	ck_assert_int_eq(csv_guess_separator(BYTES("\"a;b\",c,d")), ',');
+	ck_assert_int_eq(csv_guess_separator(BYTES("")), ',');
+}
+END_TEST
+
 START_TEST(test_csv_separator)
 {
 	struct csv_reader	 r;
@@ -702,6 +711,7 @@ parse_suite(void)
 	tcase_add_loop_test(tc, test_csv_invalid, 0, NELEM(csv_invalids));
 	tcase_add_test(tc, test_csv_many);
 	tcase_add_test(tc, test_csv_separator);
+	tcase_add_test(tc, test_csv_guess_separator);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("escape");
