@@ -69,7 +69,7 @@ got=$(sqlite3 "$db" "select group_concat(kind || ':' || minutes || ':' || source
 [ "$got" = "ongeoorloofd:300:import:cli te_laat:15:import:cli" ] && ok registraties_opgeslagen || bad registraties_opgeslagen "$got"
 printf 'leerlingnummer,datum,soort,minuten\n501,2026-11-04,spijbelen,60\n999,2026-11-04,ziek,dag\n' > "$tmp/reg-bad.csv"
 STDIN=$tmp/reg-bad.csv expect registraties_fout 2 "regel 3: Onbekend leerlingnummer '999'" "$V" registraties --db "$db" --school 12AB
-grep -q 'regel 2: soort' "$tmp/err" && ok registraties_elke_fout_genoemd || bad registraties_elke_fout_genoemd "$(cat "$tmp/err")"
+grep -q "regel 2: Onbekende soort 'spijbelen'" "$tmp/err" && ok registraties_elke_fout_genoemd || bad registraties_elke_fout_genoemd "$(cat "$tmp/err")"
 [ "$(sqlite3 "$db" "select count(*) from registration")" = 2 ] && ok registraties_niets_bij_fout || bad registraties_niets_bij_fout "rows written"
 [ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where address = 'verzuimctl' and action like 'import%'")" = 6 ] && ok import_geaudit || bad import_geaudit "audit rows"
 
