@@ -6,6 +6,7 @@
 #include "pages/pages.h"
 #include "pages/leave.h"
 #include "store/store.h"
+#include "store/leave.h"
 
 #define STUDENTS_PER_PAGE	50
 #define NOTE_MAX		500
@@ -48,6 +49,14 @@ page_school_home(struct req *r)
 	d = json_pack("{s:s,s:s,s:s}", "title", "Overzicht school", "school", c.school.name,
 	    "today", c.today_s);
 	json_object_set_new(d, "counts", store_school_melding_counts(r->app->store, &r->user));
+	{
+		/* The leave requests that wait for this school (the head decides them). */
+		int64_t open = 0;
+		json_decref(store_leave_list(r->app->store, &r->user, "open", 1, 0, &open));
+		json_object_set_new(d, "verlof_open", json_integer(open));
+		json_object_set_new(d, "verlof_een", json_boolean(open == 1));
+		json_object_set_new(d, "is_directeur", json_boolean(r->user.role == ROLE_DIRECTEUR));
+	}
 	school_ctx_free(&c);
 	audit(r, "lees", "school:%lld:overzicht", (long long)r->user.school_id);
 	page_render(r, 200, "school_home", d);
