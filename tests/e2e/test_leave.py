@@ -328,7 +328,7 @@ def test_staff_prepare_and_parent_home(stack):
     waiting = int(stack.sql("select count(*) from leave_request where school_id = 1 and status in "
                             "('ingediend', 'in_behandeling', 'doorgestuurd')"))
     home = login(stack, "directeur@demo.nl").get("/school").text
-    check(waiting > 1 and ("%d verlofaanvragen wachten op uw besluit" % waiting) in home,
+    check(waiting > 1 and ("%d verlofaanvragen wachten op een besluit" % waiting) in home,
           "the head's start page counts the requests that wait (%d)" % waiting)
     school = login(stack, "school@demo.nl")
     rid = int(stack.sql("select max(id) from leave_request where status = 'ingediend'"))
