@@ -438,8 +438,22 @@ page_school_reg_correct(struct req *r)
 	memset(&rn, 0, sizeof(rn));
 	rn.student_id = json_integer_value(json_object_get(reg, "student_id"));
 	rn.source = "formulier";
-	rc = reg_validate(&c, form_str(r, "datum"), form_str(r, "soort"), form_str(r, "minuten"),
-	    form_str(r, "hele_dag") != NULL, form_str(r, "opmerking"), &rn, errors);
+	if (form_str(r, "vervalt") != NULL) {
+		/* "Vervallen": the entry was wrong altogether (the wrong student, a day never missed). */
+		snprintf(rn.date, sizeof(rn.date), "%s", json_string_value(json_object_get(reg,
+		    "date")));
+		rn.kind = json_string_value(json_object_get(reg, "kind"));
+		rn.minutes = (int)json_integer_value(json_object_get(reg, "minutes"));
+		rn.note = "Vervallen";
+		rn.voided = 1;
+		rc = 0;
+		if (form_str(r, "bevestig") == NULL)
+			json_object_set_new(errors, "bevestig", json_string("Bevestig dat deze "
+			    "registratie vervalt: ze telt dan nergens meer mee."));
+	} else
+		rc = reg_validate(&c, form_str(r, "datum"), form_str(r, "soort"),
+		    form_str(r, "minuten"), form_str(r, "hele_dag") != NULL,
+		    form_str(r, "opmerking"), &rn, errors);
 	school_ctx_free(&c);
 	if (why == NULL || *why == '\0' || strlen(why) > NOTE_MAX)
 		json_object_set_new(errors, "reden", json_string(
@@ -456,7 +470,11 @@ page_school_reg_correct(struct req *r)
 	json_decref(errors);
 	{
 		char note[1100];
-		snprintf(note, sizeof(note), "%s%sCorrectie: %s", rn.note, *rn.note ? " — " : "", why);
+		if (rn.voided)
+			snprintf(note, sizeof(note), "Vervallen: %s", why);
+		else
+			snprintf(note, sizeof(note), "%s%sCorrectie: %s", rn.note, *rn.note ? " — " : "",
+			    why);
 		rn.note = note;
 		rc = store_school_reg_correct(r->app->store, &r->user, r->ids[0], &rn);
 	}

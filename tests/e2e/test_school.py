@@ -273,6 +273,16 @@ def test_registration_and_correction_keep_history(stack):
     r = c.get("/school/leerlingen/2?maand=2026-11")
     check("gecorrigeerd" in r.text and "correctie van #%d" % rid in r.text, "history shows both")
     eq(c.post("/school/registraties/%d/corrigeren" % rid, {"datum": "2026-11-02", "soort": "ziek", "minuten": "60", "reden": "x"}).status, 422, "an old version is not corrected again")
+    # An entry that was wrong altogether is voided: it counts nowhere and stays in the history.
+    newest = int(stack.sql("select max(id) from registration where corrects_id = %d" % rid))
+    r = c.post("/school/registraties/%d/corrigeren" % newest, {"vervalt": "1", "reden": "verkeerde leerling"})
+    eq(r.status, 422, "voiding needs a confirmation")
+    check("Bevestig dat deze registratie vervalt" in r.text, "says so")
+    eq(c.post("/school/registraties/%d/corrigeren" % newest, {"vervalt": "1", "reden": "verkeerde leerling",
+                                                              "bevestig": "ja"}).status, 303, "voided")
+    eq(stack.sql("select count(*) from registration where (id = %d or corrects_id = %d) and active = 1" % (newest, newest)),
+       "0", "nothing of it counts")
+    check("Vervallen: verkeerde leerling" in c.get("/school/leerlingen/2?maand=2026-11").text, "the reason in the history")
 
 
 def test_melding_refused_without_plicht_and_attachments(stack):
