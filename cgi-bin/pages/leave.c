@@ -82,6 +82,7 @@ page_leave_list(struct req *r)
 	json_object_set_new(d, "filters", fl);
 	json_object_set_new(d, "status", status ? json_string(status) : json_null());
 	json_object_set_new(d, "total", json_integer(total));
+	json_object_set_new(d, "een", json_boolean(total == 1));
 	if (page > 1)
 		json_object_set_new(d, "prev", json_integer(page - 1));
 	if (page * PAGE_SIZE < total)

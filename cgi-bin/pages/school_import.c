@@ -121,7 +121,7 @@ static void
 line_error(json_t *errors, int *nerrors, size_t line, const char *msg)
 {
 	if (json_array_size(errors) < ERRORS_SHOWN)
-		json_array_append_new(errors, json_pack("{s:i,s:s}", "regel", (json_int_t)line,
+		json_array_append_new(errors, json_pack("{s:I,s:s}", "regel", (json_int_t)line,
 		    "fout", msg));
 	(*nerrors)++;
 }

@@ -377,7 +377,7 @@ verzuimstaat(struct req *r, int64_t student_id, const char *from, const char *to
 	}
 	json_decref(h);
 	*unauthorised = (int)(per[RULES_REG_ONGEOORLOOFD] + per[RULES_REG_TE_LAAT]);
-	e = json_pack("{s:s,s:s,s:o,s:i,s:i,s:i,s:i,s:i,s:i}", "van", from, "tot", to,
+	e = json_pack("{s:s,s:s,s:o,s:I,s:I,s:I,s:I,s:I,s:I}", "van", from, "tot", to,
 	    "regels", rows, "ongeoorloofd_minuten", (json_int_t)per[RULES_REG_ONGEOORLOOFD],
 	    "te_laat_minuten", (json_int_t)per[RULES_REG_TE_LAAT], "ziek_minuten",
 	    (json_int_t)per[RULES_REG_ZIEK], "verlof_minuten", (json_int_t)per[RULES_REG_VERLOF],

@@ -108,9 +108,9 @@ page_school_signals(struct req *r)
 		json_object_set_new(o, "class_name", json_string(open[i].student->class_name));
 		json_array_append_new(rows, o);
 	}
-	d = json_pack("{s:s,s:o,s:i,s:i,s:i,s:s}", "title", "Signalen", "signals", rows,
+	d = json_pack("{s:s,s:o,s:I,s:I,s:I,s:s,s:b}", "title", "Signalen", "signals", rows,
 	    "nopen", (json_int_t)nopen, "nverplicht", (json_int_t)nverplicht, "noverdue",
-	    (json_int_t)noverdue, "today", c.today_s);
+	    (json_int_t)noverdue, "today", c.today_s, "een_open", nopen == 1);
 	/* §8: absence in a refused leave period is luxe verzuim (a melding 'luxe' may follow). */
 	json_object_set_new(d, "luxe", store_luxe_signals(r->app->store, &r->user,
 	    r->user.school_id));
