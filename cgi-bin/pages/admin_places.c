@@ -99,11 +99,10 @@ page_admin_school_new(struct req *r)
 
 	school_form(r, &a, errors, 1);
 	if (json_object_size(errors) == 0) {
-		id = store_admin_school_insert(r->app->store, brin, a.name, a.sort, a.region,
-		    a.calendar_id, a.gemeente_id);
+		id = store_admin_school_insert(r->app->store, brin, &a);
 		if (id == 0)
 			json_object_set_new(errors, "brin", json_string("Deze BRIN-code bestaat al."));
-		else if (id < 0 || (store_admin_school_update(r->app->store, id, &a) != 0)) {
+		else if (id < 0) {
 			json_decref(errors);
 			http_error(r, 500);
 			return;

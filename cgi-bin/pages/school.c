@@ -50,9 +50,8 @@ page_school_home(struct req *r)
 	    "today", c.today_s);
 	json_object_set_new(d, "counts", store_school_melding_counts(r->app->store, &r->user));
 	{
-		/* The leave requests that wait for this school (the head decides them). */
-		int64_t open = 0;
-		json_decref(store_leave_list(r->app->store, &r->user, "open", 1, 0, &open));
+		/* The leave requests of this school that wait for a decision. */
+		int64_t open = store_leave_count(r->app->store, &r->user, "open");
 		json_object_set_new(d, "verlof_open", json_integer(open));
 		json_object_set_new(d, "verlof_een", json_boolean(open == 1));
 		json_object_set_new(d, "is_directeur", json_boolean(r->user.role == ROLE_DIRECTEUR));
@@ -444,7 +443,6 @@ page_school_reg_correct(struct req *r)
 		    "date")));
 		rn.kind = json_string_value(json_object_get(reg, "kind"));
 		rn.minutes = (int)json_integer_value(json_object_get(reg, "minutes"));
-		rn.note = "Vervallen";
 		rn.voided = 1;
 		rc = 0;
 		if (form_str(r, "bevestig") == NULL)

@@ -143,9 +143,21 @@ store_outbox_list(struct store *s, const unsigned char key[32])
 	return a;
 }
 
+/* A school's changeable columns as ?1..?7 of STMT_ADMIN_SCHOOL_INSERT and _UPDATE. */
+static void
+bind_school(sqlite3_stmt *st, const struct admin_school *a)
+{
+	sqlite3_bind_text(st, 1, a->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->sort, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->region, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, a->calendar_id);
+	bind_id_or_null(st, 5, a->gemeente_id);
+	sqlite3_bind_text(st, 6, a->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, a->email, -1, SQLITE_STATIC);
+}
+
 int64_t
-store_admin_school_insert(struct store *s, const char *brin, const char *name, const char *sort,
-    const char *region, int64_t calendar_id, int64_t gemeente_id)
+store_admin_school_insert(struct store *s, const char *brin, const struct admin_school *a)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_BRIN_EXISTS);
 	int taken;
@@ -156,15 +168,24 @@ store_admin_school_insert(struct store *s, const char *brin, const char *name, c
 	if (taken)
 		return 0;
 	st = stmt_get(s, STMT_ADMIN_SCHOOL_INSERT);
-	sqlite3_bind_text(st, 1, brin, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, sort, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, region, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, calendar_id);
-	bind_id_or_null(st, 6, gemeente_id);
+	bind_school(st, a);
+	sqlite3_bind_text(st, 8, brin, -1, SQLITE_STATIC);
 	if (stmt_exec(s, st) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* A desk's changeable columns as ?1..?6 of STMT_ADMIN_LOKET_INSERT and _UPDATE. */
+static void
+bind_loket(sqlite3_stmt *st, const char *name, const char *department, const char *phone,
+    const char *email, int leerplicht, int rmc)
+{
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, email, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, leerplicht ? 1 : 0);
+	sqlite3_bind_int(st, 6, rmc ? 1 : 0);
 }
 
 int64_t
@@ -173,13 +194,8 @@ store_admin_loket_insert(struct store *s, int64_t gemeente_id, const char *name,
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_INSERT);
 
-	sqlite3_bind_int64(st, 1, gemeente_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, email, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, leerplicht ? 1 : 0);
-	sqlite3_bind_int(st, 7, rmc ? 1 : 0);
+	bind_loket(st, name, department, phone, email, leerplicht, rmc);
+	sqlite3_bind_int64(st, 7, gemeente_id);
 	if (stmt_exec(s, st) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(s->db);
@@ -199,13 +215,7 @@ store_admin_school_update(struct store *s, int64_t id, const struct admin_school
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_SCHOOL_UPDATE);
 
-	sqlite3_bind_text(st, 1, a->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->sort, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->region, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, a->calendar_id);
-	bind_id_or_null(st, 5, a->gemeente_id);
-	sqlite3_bind_text(st, 6, a->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, a->email, -1, SQLITE_STATIC);
+	bind_school(st, a);
 	sqlite3_bind_int64(st, 8, id);
 	return stmt_exec(s, st);
 }
@@ -225,12 +235,7 @@ store_admin_loket_update(struct store *s, int64_t id, const char *name, const ch
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_UPDATE);
 
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, email, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, leerplicht ? 1 : 0);
-	sqlite3_bind_int(st, 6, rmc ? 1 : 0);
+	bind_loket(st, name, department, phone, email, leerplicht, rmc);
 	sqlite3_bind_int64(st, 7, id);
 	return stmt_exec(s, st);
 }
@@ -239,14 +244,10 @@ int64_t
 store_admin_loket_users(struct store *s, int64_t id, const char *role)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ADMIN_LOKET_USERS_OF_ROLE);
-	int64_t n = -1;
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return int1(st, -1);
 }
 
 int

@@ -19,8 +19,9 @@ int64_t	 store_admin_user_insert(struct store *, const char *email, const char *
 int	 store_admin_user_update(struct store *, int64_t id, const char *name, const char *role,
 	    int64_t school_id, int64_t loket_id, int disabled);
 json_t	*store_admin_schools(struct store *);
-int64_t	 store_admin_school_insert(struct store *, const char *brin, const char *name,
-	    const char *sort, const char *region, int64_t calendar_id, int64_t gemeente_id);
+struct admin_school;
+/* A new school: its id, 0 when the BRIN code is taken, -1 on error. */
+int64_t	 store_admin_school_insert(struct store *, const char *brin, const struct admin_school *);
 json_t	*store_admin_calendars(struct store *);
 json_t	*store_admin_gemeenten(struct store *);
 int64_t	 store_admin_loket_insert(struct store *, int64_t gemeente_id, const char *name,

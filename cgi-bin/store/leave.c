@@ -190,13 +190,9 @@ int64_t
 store_leave_attachments_pending_bytes(struct store *s, const struct user *u)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_ATT_PENDING_BYTES);
-	int64_t n = -1;
 
 	sqlite3_bind_int64(st, 1, u->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return int1(st, -1);
 }
 
 json_t *
@@ -300,16 +296,23 @@ store_leave_get(struct store *s, const struct user *u, int64_t id)
 	return row1_json(st);
 }
 
-json_t *
-store_leave_list(struct store *s, const struct user *u, const char *status, int limit, int offset,
-    int64_t *total)
+int64_t
+store_leave_count(struct store *s, const struct user *u, const char *status)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_LEAVE_COUNT);
 
 	bind_scope(st, u);
 	bind_name_text(st, ":status", status);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	return int1(st, 0);
+}
+
+json_t *
+store_leave_list(struct store *s, const struct user *u, const char *status, int limit, int offset,
+    int64_t *total)
+{
+	sqlite3_stmt *st;
+
+	*total = store_leave_count(s, u, status);
 	st = stmt_get(s, STMT_LEAVE_LIST);
 	bind_scope(st, u);
 	bind_name_text(st, ":status", status);

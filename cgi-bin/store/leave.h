@@ -85,6 +85,8 @@ int64_t	 store_leave_create(struct store *, const struct user *, const struct le
 
 /* The request with student, school and desk names, or NULL when not in scope. */
 json_t	*store_leave_get(struct store *, const struct user *, int64_t id);
+/* How many requests are in scope; status as for store_leave_list. */
+int64_t	 store_leave_count(struct store *, const struct user *, const char *status);
 /* Requests in scope, newest first; status NULL for all, "open" for undecided ones. */
 json_t	*store_leave_list(struct store *, const struct user *, const char *status, int limit,
 	    int offset, int64_t *total);

@@ -259,6 +259,7 @@ reg_insert(struct store *s, const struct user *u, const struct reg_new *rn)
 	sqlite3_bind_int64(st, 7, store_now());
 	bind_id_or_null(st, 8, rn->corrects_id);
 	sqlite3_bind_text(st, 9, rn->source ? rn->source : "formulier", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, !rn->voided);
 	return stmt_exec(s, st);
 }
 
@@ -305,16 +306,7 @@ store_school_reg_correct(struct store *s, const struct user *u, int64_t old_id,
 		return 1;
 	}
 	c.corrects_id = old_id;
-	if (reg_insert(s, u, &c) != 0)
-		goto fail;
-	if (c.voided) {
-		/* The entry was wrong altogether: the correction row records who and why, inactive. */
-		st = stmt_get(s, STMT_SCHOOL_REG_DEACTIVATE);
-		sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-		if (stmt_exec(s, st) != 0)
-			goto fail;
-	}
-	if (store_commit(s) != 0)
+	if (reg_insert(s, u, &c) != 0 || store_commit(s) != 0)
 		goto fail;
 	return 0;
 fail:

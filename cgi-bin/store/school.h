@@ -55,7 +55,7 @@ struct reg_new {
 	const char	*note;
 	const char	*source;	/* formulier, import */
 	int64_t		 corrects_id;	/* 0: none */
-	int		 voided;	/* a correction that only says "vervallen": kept inactive */
+	int		 voided;	/* a correction that only says "vervallen": stored inactive */
 };
 /* Adds one registration (the caller checked the student's scope). */
 int	 store_school_reg_add(struct store *, const struct user *, const struct reg_new *);

@@ -27,28 +27,29 @@ X(STMT_ADMIN_SCHOOLS, \
   "FROM school s JOIN calendar c ON c.id = s.calendar_id LEFT JOIN gemeente g ON g.id = s.gemeente_id " \
   "ORDER BY s.name") \
 X(STMT_ADMIN_SCHOOL_INSERT, \
-  "INSERT INTO school (brin, name, sort, region, calendar_id, gemeente_id) VALUES (?, ?, ?, ?, ?, ?)") \
+  "INSERT INTO school (name, sort, region, calendar_id, gemeente_id, phone, email, brin) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
 X(STMT_ADMIN_BRIN_EXISTS, "SELECT 1 FROM school WHERE brin = ?") \
 X(STMT_ADMIN_SCHOOL, \
   "SELECT id, brin, name, sort, region, calendar_id, IFNULL(gemeente_id, 0) AS gemeente_id, " \
   "phone, email FROM school WHERE id = ?") \
 X(STMT_ADMIN_SCHOOL_UPDATE, \
-  "UPDATE school SET name = ?, sort = ?, region = ?, calendar_id = ?, gemeente_id = ?, phone = ?, " \
-  "email = ? WHERE id = ?") \
+  "UPDATE school SET name = ?1, sort = ?2, region = ?3, calendar_id = ?4, gemeente_id = ?5, " \
+  "phone = ?6, email = ?7 WHERE id = ?8") \
 X(STMT_ADMIN_LOKET, \
   "SELECT l.id, l.gemeente_id, g.name AS gemeente, l.name, l.department, l.phone, l.email, " \
   "l.covers_leerplicht, l.covers_rmc FROM loket l JOIN gemeente g ON g.id = l.gemeente_id " \
   "WHERE l.id = ?") \
 X(STMT_ADMIN_LOKET_UPDATE, \
-  "UPDATE loket SET name = ?, department = ?, phone = ?, email = ?, covers_leerplicht = ?, " \
-  "covers_rmc = ? WHERE id = ?") \
+  "UPDATE loket SET name = ?1, department = ?2, phone = ?3, email = ?4, covers_leerplicht = ?5, " \
+  "covers_rmc = ?6 WHERE id = ?7") \
 X(STMT_ADMIN_LOKET_USERS_OF_ROLE, \
   "SELECT count(*) FROM app_user WHERE loket_id = ? AND role = ? AND disabled = 0") \
 X(STMT_ADMIN_CALENDARS, "SELECT id, name FROM calendar ORDER BY name") \
 X(STMT_ADMIN_GEMEENTEN, "SELECT id, name, region FROM gemeente ORDER BY name") \
 X(STMT_ADMIN_LOKET_INSERT, \
-  "INSERT INTO loket (gemeente_id, name, department, phone, email, covers_leerplicht, covers_rmc) " \
-  "VALUES (?, ?, ?, ?, ?, ?, ?)") \
+  "INSERT INTO loket (name, department, phone, email, covers_leerplicht, covers_rmc, gemeente_id) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 X(STMT_ADMIN_EXISTS_SCHOOL, "SELECT 1 FROM school WHERE id = ?") \
 X(STMT_ADMIN_EXISTS_LOKET, "SELECT 1 FROM loket WHERE id = ?") \
 X(STMT_ADMIN_EXISTS_LOKET_LEERPLICHT, "SELECT 1 FROM loket WHERE id = ? AND covers_leerplicht = 1") \

@@ -74,7 +74,7 @@ X(STMT_SCHOOL_REG_GET, \
   "JOIN student s ON s.id = r.student_id WHERE r.id = ?1 AND s.school_id = ?2") \
 X(STMT_SCHOOL_REG_INSERT, \
   "INSERT INTO registration (student_id, date, kind, minutes, note, created_by, created_at, " \
-  "corrects_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") \
+  "corrects_id, source, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
 X(STMT_SCHOOL_REG_EXISTS, \
   "SELECT 1 FROM registration WHERE student_id = ? AND active = 1 AND date = ? AND kind = ? " \
   "AND minutes = ? LIMIT 1") \
