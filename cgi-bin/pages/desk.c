@@ -192,19 +192,9 @@ status_choices(enum desk_status from, const char *selected)
  * no longer leerplichtig or kwalificatieplichtig), e.g. at a desk covering 5-23 or a schorsing.
  */
 static int
-rmc_case(const struct req *r, json_t *m)
+rmc_case(const struct req *r, const json_t *m)
 {
-	const char *age = json_string_value(json_object_get(m, "age_group"));
-
-	return r->user.role == ROLE_RMC || (age != NULL && strcmp(age, "18-23") == 0);
-}
-
-static int
-to_inspectie(json_t *m)
-{
-	const char *to = json_string_value(json_object_get(m, "routed_to"));
-
-	return to != NULL && strcmp(to, "inspectie") == 0;
+	return r->user.role == ROLE_RMC || desk_melding_adult(m);
 }
 
 static json_t *
@@ -285,11 +275,11 @@ melding_render(struct req *r, int status, int64_t id, const struct form_state *f
 		fs ? fs->status : NULL),
 	    "reasons", options(desk_closing_names, desk_closing_labels, DESK_CLOSE__MAX,
 		fs ? fs->reason : NULL),
-	    "mas_choices", mas_choices(rmc, to_inspectie(m), waarschuwing, minutes,
+	    "mas_choices", mas_choices(rmc, desk_melding_to_inspectie(m), waarschuwing, minutes,
 		fs ? fs->mas : NULL),
 	    "open", cur == DESK_GEREGISTREERD || cur == DESK_IN_BEHANDELING,
 	    "in_treatment", cur == DESK_IN_BEHANDELING,
-	    "can_warn", !rmc && !to_inspectie(m));
+	    "can_warn", !rmc && !desk_melding_to_inspectie(m));
 	json_object_set_new(d, "has_waarschuwing", json_boolean(waarschuwing));
 	if (fs != NULL) {
 		json_object_set_new(d, "f", json_pack("{s:s,s:s,s:s,s:s,s:b}",
@@ -468,7 +458,7 @@ page_desk_mas(struct req *r)
 	q.status = cur;
 	q.action = fs.mas;
 	q.rmc_case = rmc_case(r, m);
-	q.inspectie = to_inspectie(m);
+	q.inspectie = desk_melding_to_inspectie(m);
 	q.unauthorised_minutes = json_integer_value(json_object_get(m, "unauthorised_minutes"));
 	q.has_waarschuwing = store_desk_has_waarschuwing(r->app->store,
 	    json_integer_value(json_object_get(m, "student_id"))) == 1;

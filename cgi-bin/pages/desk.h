@@ -40,6 +40,9 @@ enum desk_soort {
 extern const char *const desk_soort_names[DESK_SOORT__MAX];
 extern const char *const desk_soort_labels[DESK_SOORT__MAX];
 
+/* A melding row about an 18-23 year-old (the RMC age group); one routed to the Inspectie. */
+int	desk_melding_adult(const json_t *m);
+int	desk_melding_to_inspectie(const json_t *m);
 /* Adds the Dutch labels and local times a template shows to a melding row (in place). */
 void	desk_decorate_melding(json_t *m);
 /* Only what an inbox row shows: labels, the filing time, the birth date, the Inspectie badge. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "http/app.h"
 #include "pages/pages.h"
+#include "pages/school.h"
 #include "rules/rules.h"
 #include "store/store.h"
 #include "store/desk.h"
@@ -28,9 +29,8 @@ letter_data(struct req *r, const char *kind)
 	{
 		/* Letters about verzuim: not for a withdrawn melding, nor for one to the Inspectie. */
 		const char *st = json_string_value(json_object_get(m, "status"));
-		const char *to = json_string_value(json_object_get(m, "routed_to"));
 		int gone = st != NULL && strcmp(st, "ingetrokken") == 0;
-		if (gone || (to != NULL && strcmp(to, "inspectie") == 0)) {
+		if (gone || desk_melding_to_inspectie(m)) {
 			json_decref(m);
 			page_render_title(r, 409, "fout", "Geen brief", json_pack("{s:i,s:s}", "status",
 			    409, "message", gone ? "De school heeft deze melding ingetrokken: er gaat "
@@ -65,13 +65,11 @@ void
 page_desk_letter_waarschuwing(struct req *r)
 {
 	json_t *d = letter_data(r, "waarschuwing");
-	const char *age;
 
 	if (d == NULL)
 		return;
 	/* As for the MAS action (desk.c rmc_case): no warning to an 18-23 year-old (RMC). */
-	age = json_string_value(json_object_get(json_object_get(d, "m"), "age_group"));
-	if (age != NULL && strcmp(age, "18-23") == 0) {
+	if (desk_melding_adult(json_object_get(d, "m"))) {
 		json_decref(d);
 		page_render_title(r, 409, "fout", "Geen officiële waarschuwing", json_pack("{s:i,s:s}",
 		    "status", 409, "message", "Deze melding gaat over een leerling van 18 tot 23 jaar "
@@ -81,18 +79,6 @@ page_desk_letter_waarschuwing(struct req *r)
 	}
 	json_object_set_new(d, "title", json_string("Officiële waarschuwing"));
 	page_render(r, 200, "brief_waarschuwing", d);
-}
-
-/* Today in Europe/Amsterdam. */
-static rules_date
-today_date(void)
-{
-	char t[11];
-	rules_date d = 0;
-
-	desk_local_date(store_now(), t);
-	rules_date_parse(t, 10, &d);
-	return d;
 }
 
 static int
@@ -128,7 +114,7 @@ page_desk_letter_oproep(struct req *r)
 		if (rules_date_parse(datum, strlen(datum), &dd) != 0) {
 			json_object_set_new(errs, "datum", json_string("Vul een geldige datum in, "
 			    "bijvoorbeeld 2026-12-03."));
-		} else if (dd < today_date()) {
+		} else if (dd < school_today()) {
 			json_object_set_new(errs, "datum", json_string("Deze datum is al voorbij: kies "
 			    "een dag vanaf vandaag."));
 		} else {

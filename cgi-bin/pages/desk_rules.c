@@ -157,16 +157,16 @@ desk_status_check(const struct desk_status_change *c)
 enum desk_refusal
 desk_mas_check(const struct desk_mas_request *q)
 {
-	int a = desk_lookup(desk_mas_names, DESK_MAS__MAX, q->action);
+	int a = desk_lookup(desk_mas_names, DESK_MAS__MAX, q->action), sanction;
 
 	if (a < 0)
 		return DESK_ERR_UNKNOWN_MAS;
 	/* The lack of powers first: no status change would make the action possible. */
-	if (q->rmc_case && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
-	    a == DESK_MAS_PROCES_VERBAAL))
+	sanction = a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
+	    a == DESK_MAS_PROCES_VERBAAL;
+	if (sanction && q->rmc_case)
 		return DESK_ERR_RMC_SANCTION;
-	if (q->inspectie && (a == DESK_MAS_OFFICIELE_WAARSCHUWING || a == DESK_MAS_HALT ||
-	    a == DESK_MAS_PROCES_VERBAAL))
+	if (sanction && q->inspectie)
 		return DESK_ERR_NO_VERZUIM;
 	if (q->status != DESK_GEREGISTREERD && q->status != DESK_IN_BEHANDELING)
 		return DESK_ERR_NOT_OPEN;

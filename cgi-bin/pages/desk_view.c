@@ -145,11 +145,27 @@ details_list(const char *text)
 	return list;
 }
 
+int
+desk_melding_adult(const json_t *m)
+{
+	const char *age = json_string_value(json_object_get(m, "age_group"));
+
+	return age != NULL && strcmp(age, "18-23") == 0;
+}
+
+int
+desk_melding_to_inspectie(const json_t *m)
+{
+	const char *to = json_string_value(json_object_get(m, "routed_to"));
+
+	return to != NULL && strcmp(to, "inspectie") == 0;
+}
+
 /* What every melding row shows, the inbox's included. */
 void
 desk_decorate_inbox_row(json_t *m)
 {
-	json_t *ord = json_object_get(m, "ordinal"), *routed = json_object_get(m, "routed_to");
+	json_t *ord = json_object_get(m, "ordinal");
 
 	set_str(m, "status_label", label_of(desk_status_names, desk_status_labels, DESK_STATUS__MAX,
 	    json_object_get(m, "status")));
@@ -159,8 +175,7 @@ desk_decorate_inbox_row(json_t *m)
 		set_str(m, "ordinal_label", desk_ordinal_label(json_integer_value(ord)));
 	set_time(m, "filed_at", "filed_text");
 	set_date(m, "birth_date", "birth_text");
-	json_object_set_new(m, "inspectie", json_boolean(json_is_string(routed) &&
-	    strcmp(json_string_value(routed), "inspectie") == 0));
+	json_object_set_new(m, "inspectie", json_boolean(desk_melding_to_inspectie(m)));
 }
 
 void
@@ -184,8 +199,7 @@ desk_decorate_melding(json_t *m)
 			    (long long)(v % 60));
 		set_str(m, "unauthorised_text", t);
 	}
-	json_object_set_new(m, "adult", json_boolean(json_is_string(json_object_get(m, "age_group")) &&
-	    strcmp(json_string_value(json_object_get(m, "age_group")), "18-23") == 0));
+	json_object_set_new(m, "adult", json_boolean(desk_melding_adult(m)));
 	if (json_is_string(json_object_get(m, "closing_reason")))
 		set_str(m, "closing_label", label_of(desk_closing_names, desk_closing_labels,
 		    DESK_CLOSE__MAX, json_object_get(m, "closing_reason")));
