@@ -211,6 +211,16 @@ reason_choices(const json_t *regels, struct req *r, const char *ground)
 	return a;
 }
 
+/* Whether the request (in status st) waits for a decision by this role: the head's while it is
+ * with the school, the desk's once forwarded. */
+static int
+decision_open(enum role role, const char *st)
+{
+	if (role == ROLE_DIRECTEUR)
+		return strcmp(st, "ingediend") == 0 || strcmp(st, "in_behandeling") == 0;
+	return role == ROLE_LEERPLICHT && strcmp(st, "doorgestuurd") == 0;
+}
+
 /* Renders the request page; errors and the posted form when an action failed. */
 static void
 show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
@@ -298,8 +308,8 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 	{
 		int forward = chk.evaluated && chk.v.beslisser == RULES_DECIDER_LEERPLICHT;
 		int head_open = strcmp(st, "ingediend") == 0 || strcmp(st, "in_behandeling") == 0;
-		int decide = (role == ROLE_DIRECTEUR && head_open && chk.evaluated && !forward) ||
-		    (role == ROLE_LEERPLICHT && strcmp(st, "doorgestuurd") == 0);
+		int decide = decision_open(role, st) && (role != ROLE_DIRECTEUR ||
+		    (chk.evaluated && !forward));
 		json_object_set_new(d, "kan_doorsturen", json_boolean(role == ROLE_DIRECTEUR &&
 		    head_open && forward));
 		json_object_set_new(d, "kan_beslissen", json_boolean(decide));
@@ -528,18 +538,13 @@ page_leave_decide(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	{
-		/* Decided, withdrawn or (for the head) forwarded: answered before the form is checked. */
-		const char *st = jstr(req, "status");
-		int open = r->user.role == ROLE_DIRECTEUR ? strcmp(st, "ingediend") == 0 ||
-		    strcmp(st, "in_behandeling") == 0 : strcmp(st, "doorgestuurd") == 0;
-		if (!open) {
-			json_decref(req);
-			json_decref(regels);
-			show(r, id, 409, NULL, "Op deze aanvraag kan nu geen besluit worden genomen (al "
-			    "besloten, ingetrokken of doorgestuurd).");
-			return;
-		}
+	/* Decided, withdrawn or (for the head) forwarded: answered before the form is checked. */
+	if (!decision_open(r->user.role, jstr(req, "status"))) {
+		json_decref(req);
+		json_decref(regels);
+		show(r, id, 409, NULL, "Op deze aanvraag kan nu geen besluit worden genomen (al "
+		    "besloten, ingetrokken of doorgestuurd).");
+		return;
 	}
 	if (r->user.role == ROLE_DIRECTEUR && chk.evaluated &&
 	    chk.v.beslisser == RULES_DECIDER_LEERPLICHT) {
