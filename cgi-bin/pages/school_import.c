@@ -38,6 +38,7 @@ static const char *const st_cols[SC__MAX] = {
 	"verblijfadres",
 };
 #define ST_REQUIRED 5	/* the first five columns must be present and filled */
+static const int email_cols[] = { SC_EMAIL, SC_OUDER_EMAIL };	/* checked as addresses */
 
 static void
 import_form(struct req *r, int status, json_t *extra)
@@ -178,13 +179,13 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 	import_form(r, 200, json_pack("{s:o}", key, res));
 }
 
+/* A refused import's result (errors is taken): {errors, nerrors, lines}. Returns 1. */
 static int
-reg_kind_known(const char *kind)
+refused(json_t **result, json_t *errors, int nerrors, size_t lines)
 {
-	for (int i = 0; i < RULES_REG__MAX; i++)
-		if (strcmp(kind, rules_reg_kind_names[i]) == 0)
-			return 1;
-	return 0;
+	*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
+	    (json_int_t)lines);
+	return 1;
 }
 
 /* Files over IMPORT_BYTES_MAX are refused whole (sql/IMPORT.md), by the page and verzuimctl. */
@@ -199,8 +200,7 @@ too_big(size_t len, json_t **result)
 	errors = json_array();
 	line_error(errors, &nerrors, 0, "Het bestand is groter dan 10 MB; splits het op in "
 	    "kleinere bestanden. Er is niets geïmporteerd.");
-	*result = json_pack("{s:o,s:i,s:i}", "errors", errors, "nerrors", nerrors, "lines", 0);
-	return 1;
+	return refused(result, errors, nerrors, 0);
 }
 
 /* A line with more fields than the header has columns: a shifted or broken line, refused. */
@@ -277,7 +277,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		field(&row, pos[RC_SOORT], soort, sizeof(soort));
 		for (char *p = soort; *p != '\0'; p++)
 			*p = *p == ' ' || *p == '-' ? '_' : (char)tolower((unsigned char)*p);
-		if (reg_kind_known(soort) == 0) {
+		if (desk_lookup(rules_reg_kind_names, RULES_REG__MAX, soort) < 0) {
 			snprintf(err, sizeof(err), "Onbekende soort '%.30s': gebruik ongeoorloofd, te_laat, "
 			    "ziek, verlof of schorsing.", soort);
 			line_error(errors, &nerrors, line, err);
@@ -354,9 +354,7 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		free(regs);
 		free(skip);
 		json_decref(students);
-		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
-		    (json_int_t)lines);
-		return 1;
+		return refused(result, errors, nerrors, lines);
 	}
 	/* The summary tells what was added: lines already stored are only counted as skipped. */
 	for (size_t i = 0; i < nregs; i++) {
@@ -479,13 +477,14 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 					    "stuurteken.", st_cols[i]);
 					bad = 1;
 				}
-			for (int i = SC_EMAIL; i <= SC_OUDER_EMAIL && !bad; i++)
-				if ((i == SC_EMAIL || i == SC_OUDER_EMAIL) && *p[i] != '\0' &&
-				    !text_is_email(p[i])) {
+			for (size_t k = 0; k < sizeof(email_cols) / sizeof(email_cols[0]) && !bad; k++) {
+				int i = email_cols[k];
+				if (*p[i] != '\0' && !text_is_email(p[i])) {
 					snprintf(err, sizeof(err), "%s '%.60s' is geen geldig e-mailadres.",
 					    st_cols[i], p[i]);
 					bad = 1;
 				}
+			}
 			if (!bad && (school_date_arg(p[SC_GEBOORTEDATUM], &born) != 0 ||
 			    born > c->today)) {
 				snprintf(err, sizeof(err), "geboortedatum '%.20s' is geen geldige datum "
@@ -579,9 +578,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 	}
 	json_decref(seen);
 	if (nerrors > 0) {
-		*result = json_pack("{s:o,s:i,s:I}", "errors", errors, "nerrors", nerrors, "lines",
-		    (json_int_t)lines);
-		return 1;
+		return refused(result, errors, nerrors, lines);
 	}
 	json_decref(errors);
 	*result = json_pack("{s:I,s:I}", "lines", (json_int_t)lines, "imported",
