@@ -18,17 +18,6 @@
 _Static_assert(sizeof(((struct vacation_row *)0)->name) ==
     sizeof(((struct csv_vacation_name *)0)->name), "vacation names: one bound");
 
-static struct store *
-open_db(const char *db)
-{
-	struct store *s;
-	char err[512];
-
-	if ((s = store_open(db, err, sizeof(err))) == NULL)
-		fprintf(stderr, "verzuimctl: %s\n", err);
-	return s;
-}
-
 int
 cmd_migrate(int argc, char **argv)
 {
@@ -83,7 +72,7 @@ cmd_gebruiker(int argc, char **argv)
 		return ctl_error("gebruiker: --school BRIN hoort bij de rollen school en directeur");
 	if ((role == ROLE_LEERPLICHT || role == ROLE_RMC) != (loket > 0))
 		return ctl_error("gebruiker: --loket ID hoort bij de rollen leerplicht en rmc");
-	if ((s = open_db(db)) == NULL)
+	if ((s = ctl_open_db(NULL, db)) == NULL)
 		return CTL_EXIT_FAIL;
 	if (brin != NULL && (school = store_admin_school_by_brin(s, brin)) == 0) {
 		store_close(s);
@@ -167,7 +156,7 @@ cmd_vakanties(int argc, char **argv)
 		rules_date_format(vac[i].end, rows[i].end);
 		memcpy(rows[i].name, names[i].name, sizeof(rows[i].name));
 	}
-	if ((s = open_db(db)) == NULL)
+	if ((s = ctl_open_db(NULL, db)) == NULL)
 		goto out;
 	if ((id = store_calendar_replace(s, cal, rows, n)) > 0) {
 		char object[48];

@@ -16,7 +16,6 @@ cmd_audit(int argc, char **argv)
 		{ "--db", CTL_OPT_STRING, &db, 1, 0 },
 	};
 	struct store *s;
-	char err[512];
 	int64_t n, bad;
 	int rc;
 
@@ -26,10 +25,8 @@ cmd_audit(int argc, char **argv)
 		return CTL_EXIT_USAGE;
 	if (sodium_init() < 0)
 		return CTL_EXIT_FAIL;
-	if ((s = store_open(db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "verzuimctl: audit verify: %s\n", err);
+	if ((s = ctl_open_db("audit verify", db)) == NULL)
 		return CTL_EXIT_FAIL;
-	}
 	rc = store_audit_verify(s, &n, &bad);
 	store_close(s);
 	switch (rc) {

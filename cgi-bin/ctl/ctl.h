@@ -41,6 +41,8 @@ int cmd_registraties(int argc, char **argv);   /* import_cmds.c: the school's ab
 int cmd_export(int argc, char **argv);         /* export_cmd.c: meldingen as CSV, no child named */
 
 struct store;
+/* The database (and its audit file) opened, or NULL after "verzuimctl: [cmd: ]why" on stderr. */
+struct store *ctl_open_db(const char *cmd, const char *db);
 /* Writes an audit row (action, object) for verzuimctl; when that fails, says so on stderr and
  * returns -1: a command that changed or released personal data then exits 1. */
 int ctl_audit(struct store *, const char *cmd, const char *action, const char *object);

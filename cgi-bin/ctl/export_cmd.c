@@ -70,7 +70,7 @@ cmd_export(int argc, char **argv)
 	};
 	struct out o = { BUF_INIT, 0, 0 };
 	struct store *s;
-	char err[512], object[120], vs[11], ts[11];
+	char object[120], vs[11], ts[11];
 	int y, m, d, rc;
 	int64_t from, to;
 
@@ -84,10 +84,8 @@ cmd_export(int argc, char **argv)
 	from = desk_local_midnight(y, m, d);
 	rules_date_to_ymd(tot + 1, &y, &m, &d);
 	to = desk_local_midnight(y, m, d);
-	if ((s = store_open(db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "verzuimctl: %s\n", err);
+	if ((s = ctl_open_db(NULL, db)) == NULL)
 		return CTL_EXIT_FAIL;
-	}
 	if (loket > 0 && !store_admin_exists(s, "loket", loket)) {
 		store_close(s);
 		return ctl_error("export: geen loket met nummer %ld", loket);

@@ -30,7 +30,7 @@ import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 	struct user u;
 	struct store *s;
 	json_t *res = NULL, *e;
-	char err[512], *buf, object[80];
+	char *buf, object[80];
 	int rc;
 
 	if (ctl_parse_opts(cmd, argc, argv, opts, 2) != 0)
@@ -43,9 +43,8 @@ import_cmd(const char *cmd, school_import_fn import, int argc, char **argv)
 		free(buf);
 		return ctl_error("%s: het ingebouwde beleid is onleesbaar", cmd);
 	}
-	if ((s = store_open(db, err, sizeof(err))) == NULL) {
+	if ((s = ctl_open_db(NULL, db)) == NULL) {
 		free(buf);
-		fprintf(stderr, "verzuimctl: %s\n", err);
 		return CTL_EXIT_FAIL;
 	}
 	/* The region's policy as the portal has it (beheer may have changed it). */

@@ -315,7 +315,6 @@ cmd_mail(int argc, char **argv)
 	struct store *s;
 	struct sigaction sa;
 	int lockfd = -1;
-	char err[512];
 	int rc;
 
 	if ((rc = ctl_parse_opts("mail", argc, argv, opts, sizeof(opts) / sizeof(opts[0]))) != 0)
@@ -367,8 +366,7 @@ cmd_mail(int argc, char **argv)
 			return CTL_EXIT_FAIL;
 		}
 	}
-	if ((s = store_open(db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "verzuimctl: mail: %s\n", err);
+	if ((s = ctl_open_db("mail", db)) == NULL) {
 		close(lockfd);
 		return CTL_EXIT_FAIL;
 	}

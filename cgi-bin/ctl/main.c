@@ -59,6 +59,17 @@ ctl_quote(const char *s, char *buf, size_t n)
 	return buf;
 }
 
+struct store *
+ctl_open_db(const char *cmd, const char *db)
+{
+	struct store *s;
+	char err[512];
+
+	if ((s = store_open(db, err, sizeof(err))) == NULL)
+		fprintf(stderr, "verzuimctl: %s%s%s\n", cmd ? cmd : "", cmd ? ": " : "", err);
+	return s;
+}
+
 int
 ctl_audit(struct store *s, const char *cmd, const char *action, const char *object)
 {
