@@ -55,11 +55,12 @@ copy_field(struct cell *f, const struct csv_field *c)
 }
 
 /*
- * Reads one record of exactly 3 fields into f. Returns 1, 0 at the end of the input, -1 on error.
+ * Reads one record of exactly 3 fields into f: field i at f[map[i]], in the header's name order
+ * (map NULL: as read). Returns 1, 0 at the end of the input, -1 on error.
  */
 static int
-read_record(struct csv_reader *r, struct cell f[3], const char *columns, size_t *line,
-    struct csv_error *err)
+read_record(struct csv_reader *r, const int *map, struct cell f[3], const char *columns,
+    size_t *line, struct csv_error *err)
 {
 	struct csv_row row;
 	enum parse_err e;
@@ -71,7 +72,7 @@ read_record(struct csv_reader *r, struct cell f[3], const char *columns, size_t 
 	if (row.n != 3)
 		return fail(err, *line, "verwacht 3 velden (%s), gevonden %zu", columns, row.n);
 	for (int i = 0; i < 3; i++)
-		copy_field(&f[i], &row.v[i]);
+		copy_field(&f[map ? map[i] : i], &row.v[i]);
 	return 1;
 }
 
@@ -114,7 +115,7 @@ read_header(struct csv_reader *r, const char *const names[3], const char *column
 	unsigned seen = 0;
 	int rc;
 
-	if ((rc = read_record(r, f, columns, &line, err)) <= 0) {
+	if ((rc = read_record(r, NULL, f, columns, &line, err)) <= 0) {
 		if (rc < 0)
 			fail(err, line, "kopregel moet de kolommen %s noemen", columns);
 		return rc;
@@ -131,6 +132,17 @@ read_header(struct csv_reader *r, const char *const names[3], const char *column
 		map[i] = c;
 	}
 	return 1;
+}
+
+/* Starts reading a file with the three named columns: 1 with a header, 0 empty, -1 error. */
+static int
+read_begin(struct csv_reader *r, const char *buf, size_t len, const char *const names[3],
+    const char *columns, int map[3], struct csv_error *err)
+{
+	err->line = 0;
+	err->msg[0] = '\0';
+	csv_init(r, buf, len);
+	return read_header(r, names, columns, map, err);
 }
 
 static int
@@ -167,42 +179,37 @@ csv_read_registrations(const char *buf, size_t len, struct rules_registration **
 
 	*out = NULL;
 	*n = 0;
-	err->line = 0;
-	err->msg[0] = '\0';
-	csv_init(&r, buf, len);
-	if ((rc = read_header(&r, names, columns, map, err)) <= 0)
+	if ((rc = read_begin(&r, buf, len, names, columns, map, err)) <= 0)
 		goto done;
 	for (;;) {
-		struct cell f[3], *by[3];
+		struct cell by[3];
 		struct rules_registration reg;
-		if ((rc = read_record(&r, f, columns, &line, err)) <= 0)
+		if ((rc = read_record(&r, map, by, columns, &line, err)) <= 0)
 			break;
 		rc = -1;
-		for (int i = 0; i < 3; i++)
-			by[map[i]] = &f[i];
-		if (field_date(by[0], &reg.datum) != 0) {
-			fail(err, line, "ongeldige datum '%s'", shown(by[0], q, sizeof(q)));
+		if (field_date(&by[0], &reg.datum) != 0) {
+			fail(err, line, "ongeldige datum '%s'", shown(&by[0], q, sizeof(q)));
 			break;
 		}
 		int k;
 		for (k = 0; k < RULES_REG__MAX; k++)
-			if (strcmp(by[1]->text, rules_reg_kind_names[k]) == 0)
+			if (strcmp(by[1].text, rules_reg_kind_names[k]) == 0)
 				break;
 		if (k == RULES_REG__MAX) {
 			fail(err, line, "onbekende soort '%s' (ongeoorloofd, te_laat, ziek, verlof, "
-			    "schorsing)", shown(by[1], q, sizeof(q)));
+			    "schorsing)", shown(&by[1], q, sizeof(q)));
 			break;
 		}
 		reg.soort = (enum rules_reg_kind)k;
 		long m = 0;
-		const char *s = by[2]->text;
-		if (*s == '\0' || by[2]->len > 5)
+		const char *s = by[2].text;
+		if (*s == '\0' || by[2].len > 5)
 			m = -1;
 		for (; m >= 0 && *s != '\0'; s++)
 			m = *s >= '0' && *s <= '9' ? m * 10 + (*s - '0') : -1;
 		if (m < 0 || m > 1440) {
 			fail(err, line, "ongeldig aantal minuten '%s' (0 tot en met 1440)",
-			    shown(by[2], q, sizeof(q)));
+			    shown(&by[2], q, sizeof(q)));
 			break;
 		}
 		reg.minuten = (int32_t)m;
@@ -241,32 +248,27 @@ read_vacations(const char *buf, size_t len, struct rules_vacation **out,
 	if (vnames != NULL)
 		*vnames = NULL;
 	*n = 0;
-	err->line = 0;
-	err->msg[0] = '\0';
-	csv_init(&r, buf, len);
-	if ((rc = read_header(&r, names, columns, map, err)) <= 0)
+	if ((rc = read_begin(&r, buf, len, names, columns, map, err)) <= 0)
 		goto done;
 	for (;;) {
-		struct cell f[3], *by[3];
+		struct cell by[3];
 		struct rules_vacation v;
-		if ((rc = read_record(&r, f, columns, &line, err)) <= 0)
+		if ((rc = read_record(&r, map, by, columns, &line, err)) <= 0)
 			break;
 		rc = -1;
-		for (int i = 0; i < 3; i++)
-			by[map[i]] = &f[i];
-		if (field_date(by[0], &v.start) != 0) {
-			fail(err, line, "ongeldige begindatum '%s'", shown(by[0], q, sizeof(q)));
+		if (field_date(&by[0], &v.start) != 0) {
+			fail(err, line, "ongeldige begindatum '%s'", shown(&by[0], q, sizeof(q)));
 			break;
 		}
-		if (field_date(by[1], &v.end) != 0) {
-			fail(err, line, "ongeldige einddatum '%s'", shown(by[1], q, sizeof(q)));
+		if (field_date(&by[1], &v.end) != 0) {
+			fail(err, line, "ongeldige einddatum '%s'", shown(&by[1], q, sizeof(q)));
 			break;
 		}
 		if (v.end < v.start) {
 			fail(err, line, "einddatum ligt voor de begindatum");
 			break;
 		}
-		if (vnames != NULL && (by[2]->len == 0 || by[2]->len > CSV_VACATION_NAME_MAX)) {
+		if (vnames != NULL && (by[2].len == 0 || by[2].len > CSV_VACATION_NAME_MAX)) {
 			fail(err, line, "de naam moet 1 tot en met %d tekens hebben",
 			    CSV_VACATION_NAME_MAX);
 			break;
@@ -277,8 +279,8 @@ read_vacations(const char *buf, size_t len, struct rules_vacation **out,
 			break;
 		}
 		if (vnames != NULL) {
-			memcpy(narr[cnt].name, by[2]->text, by[2]->len);
-			narr[cnt].name[by[2]->len] = '\0';
+			memcpy(narr[cnt].name, by[2].text, by[2].len);
+			narr[cnt].name[by[2].len] = '\0';
 		}
 		arr[cnt++] = v;
 	}
