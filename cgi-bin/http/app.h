@@ -29,6 +29,7 @@ struct app {
 	size_t			 npolicies;
 	json_t			*loketten;	/* the footer's desk contacts, refreshed each minute */
 	int64_t			 loketten_at;
+	int			 audit_sock;	/* > 0: the channel to the auditor (http/auditor.h) */
 };
 
 struct route {

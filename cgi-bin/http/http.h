@@ -70,6 +70,8 @@ int	csrf_ok(const struct req *);
  */
 void	audit(struct req *, const char *action, const char *objfmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* The same for an entry about another user than the session's (log-in, password reset). */
+void	audit_user(struct req *, int64_t user_id, const char *action, const char *object);
 
 /* The §4 policy of a region as it is now (region_policy; beheer may change it), or NULL. */
 const struct rules_policy *app_policy(const struct req *, const char *region);

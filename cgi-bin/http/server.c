@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,6 +17,7 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 #include "http/app.h"
+#include "http/auditor.h"
 #include "http/template.h"
 #include "store/store.h"
 #include "store/admin.h"
@@ -104,7 +106,7 @@ load_policies(struct app *app)
  * worker answers the connections nginx already has queued, then exits.
  */
 static void
-worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
+worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl, int audit_sock)
 {
 	struct app app;
 	struct req r;
@@ -126,6 +128,7 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 	memset(&app, 0, sizeof(app));
 	app.cfg = cfg;
 	app.tmpl = tmpl;
+	app.audit_sock = audit_sock;
 	if (load_key(cfg->key_file, app.key) != 0 || load_policies(&app) != 0)
 		_exit(1);
 	if ((app.store = store_open(cfg->db, err, sizeof(err))) == NULL) {
@@ -162,14 +165,71 @@ worker_main(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
 	_exit(0);
 }
 
+/*
+ * Slot i < cfg->workers is a worker, slot cfg->workers the auditor. pairs[i] is worker i's channel
+ * to the auditor: [0] the worker's end, [1] the auditor's. The master keeps every end open, so a
+ * restarted worker or auditor finds its channel, and what was queued on it, as it was.
+ */
 static pid_t
-spawn(const struct config *cfg, int sock, const struct tmpl_set *tmpl)
+spawn(const struct config *cfg, int sock, const struct tmpl_set *tmpl, int (*pairs)[2], int slot)
 {
 	pid_t pid = fork();
+	int *ends;
 
-	if (pid == 0)
-		worker_main(cfg, sock, tmpl);
-	return pid;
+	if (pid != 0)
+		return pid;
+	if (slot == cfg->workers) {
+		if ((ends = calloc((size_t)cfg->workers, sizeof(*ends))) == NULL)
+			_exit(1);
+		close(sock);
+		for (int i = 0; i < cfg->workers; i++) {
+			close(pairs[i][0]);
+			ends[i] = pairs[i][1];
+		}
+		auditor_main(cfg, ends, cfg->workers);
+	}
+	for (int i = 0; i < cfg->workers; i++) {
+		close(pairs[i][1]);
+		if (i != slot)
+			close(pairs[i][0]);
+	}
+	worker_main(cfg, sock, tmpl, pairs[slot][0]);
+	_exit(0);
+}
+
+/*
+ * Graceful stop of slots [from, to): each finishes what it is doing and exits. One that is still
+ * busy after STOP_GRACE_MS (a request that never ends) is killed, so a stop never hangs.
+ */
+static void
+stop_slots(pid_t *pids, int from, int to)
+{
+	int alive;
+
+	for (int i = from; i < to; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	for (int waited = 0;; waited += 20) {
+		alive = 0;
+		for (int i = from; i < to; i++) {
+			if (pids[i] <= 0)
+				continue;
+			pid_t w = waitpid(pids[i], NULL, WNOHANG);
+			if (w == pids[i] || (w < 0 && errno == ECHILD))
+				pids[i] = 0;
+			else if (waited >= STOP_GRACE_MS) {
+				fprintf(stderr, "verzuimd: process %d still busy after %d s, killed\n",
+				    (int)pids[i], STOP_GRACE_MS / 1000);
+				kill(pids[i], SIGKILL);
+				waitpid(pids[i], NULL, 0);
+				pids[i] = 0;
+			} else
+				alive = 1;
+		}
+		if (!alive)
+			break;
+		nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000 * 1000 }, NULL);
+	}
 }
 
 int
@@ -177,7 +237,8 @@ server_run(const struct config *cfg)
 {
 	pid_t *pids;
 	time_t *started;
-	int sock, alive, quick_deaths = 0;
+	int (*pairs)[2];
+	int sock, quick_deaths = 0;
 	struct tmpl_set *tmpl;
 	char err[512];
 
@@ -225,15 +286,21 @@ server_run(const struct config *cfg)
 	set_signal(SIGCHLD, on_chld);
 	signal(SIGPIPE, SIG_IGN);
 
-	pids = calloc(cfg->workers, sizeof(*pids));
-	started = calloc(cfg->workers, sizeof(*started));
-	if (pids == NULL || started == NULL)
+	pids = calloc(cfg->workers + 1, sizeof(*pids));
+	started = calloc(cfg->workers + 1, sizeof(*started));
+	pairs = calloc(cfg->workers, sizeof(*pairs));
+	if (pids == NULL || started == NULL || pairs == NULL)
 		return 1;
-	for (int i = 0; i < cfg->workers; i++) {
-		pids[i] = spawn(cfg, sock, tmpl);
+	for (int i = 0; i < cfg->workers; i++)
+		if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, pairs[i]) != 0) {
+			fprintf(stderr, "verzuimd: socketpair: %s\n", strerror(errno));
+			return 1;
+		}
+	for (int i = 0; i <= cfg->workers; i++) {
+		pids[i] = spawn(cfg, sock, tmpl, pairs, i);
 		started[i] = time(NULL);
 	}
-	fprintf(stderr, "verzuimd: %d workers on %s\n", cfg->workers, cfg->socket);
+	fprintf(stderr, "verzuimd: %d workers and the auditor on %s\n", cfg->workers, cfg->socket);
 
 	while (!stopping) {
 		int status;
@@ -243,7 +310,7 @@ server_run(const struct config *cfg)
 				continue;
 			break;
 		}
-		for (int i = 0; i < cfg->workers; i++) {
+		for (int i = 0; i <= cfg->workers; i++) {
 			if (pids[i] != pid)
 				continue;
 			if (stopping) {
@@ -251,11 +318,12 @@ server_run(const struct config *cfg)
 				break;
 			}
 			if (WIFSIGNALED(status))
-				fprintf(stderr, "verzuimd: worker %d killed by signal %d, restarting\n",
-				    (int)pid, WTERMSIG(status));
+				fprintf(stderr, "verzuimd: %s %d killed by signal %d, restarting\n",
+				    i < cfg->workers ? "worker" : "auditor", (int)pid, WTERMSIG(status));
 			else
-				fprintf(stderr, "verzuimd: worker %d exited (%d), restarting\n",
-				    (int)pid, WEXITSTATUS(status));
+				fprintf(stderr, "verzuimd: %s %d exited (%d), restarting\n",
+				    i < cfg->workers ? "worker" : "auditor", (int)pid,
+				    WEXITSTATUS(status));
 			/* A worker that cannot even start must not turn into a fork loop. */
 			quick_deaths = time(NULL) - started[i] < 2 ? quick_deaths + 1 : 0;
 			if (quick_deaths > 10) {
@@ -264,40 +332,20 @@ server_run(const struct config *cfg)
 				pids[i] = 0;
 				break;
 			}
-			pids[i] = spawn(cfg, sock, tmpl);
+			pids[i] = spawn(cfg, sock, tmpl, pairs, i);
 			started[i] = time(NULL);
 			break;
 		}
 	}
 
-	/*
-	 * Graceful stop: each worker finishes its requests and exits. One that is still busy after
-	 * STOP_GRACE_MS (a request that never ends) is killed, so a stop never hangs.
-	 */
-	for (int i = 0; i < cfg->workers; i++)
-		if (pids[i] > 0)
-			kill(pids[i], SIGTERM);
-	for (int waited = 0;; waited += 20) {
-		alive = 0;
-		for (int i = 0; i < cfg->workers; i++) {
-			if (pids[i] <= 0)
-				continue;
-			pid_t w = waitpid(pids[i], NULL, WNOHANG);
-			if (w == pids[i] || (w < 0 && errno == ECHILD))
-				pids[i] = 0;
-			else if (waited >= STOP_GRACE_MS) {
-				fprintf(stderr, "verzuimd: worker %d still busy after %d s, killed\n",
-				    (int)pids[i], STOP_GRACE_MS / 1000);
-				kill(pids[i], SIGKILL);
-				waitpid(pids[i], NULL, 0);
-				pids[i] = 0;
-			} else
-				alive = 1;
-		}
-		if (!alive)
-			break;
-		nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000 * 1000 }, NULL);
+	/* The workers first; then the auditor, which writes what they left queued. */
+	stop_slots(pids, 0, cfg->workers);
+	stop_slots(pids, cfg->workers, cfg->workers + 1);
+	for (int i = 0; i < cfg->workers; i++) {
+		close(pairs[i][0]);
+		close(pairs[i][1]);
 	}
+	free(pairs);
 	close(sock);
 	unlink(cfg->socket);
 	tmpl_free(tmpl);

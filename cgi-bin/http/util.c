@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "http/app.h"
+#include "http/auditor.h"
 #include "store/store.h"
 #include "store/admin.h"
 
@@ -15,7 +16,13 @@ audit(struct req *r, const char *action, const char *objfmt, ...)
 	va_start(ap, objfmt);
 	vsnprintf(object, sizeof(object), objfmt, ap);
 	va_end(ap);
-	store_audit(r->app->store, r->logged_in ? r->user.id : 0, action, object, r->addr);
+	audit_user(r, r->logged_in ? r->user.id : 0, action, object);
+}
+
+void
+audit_user(struct req *r, int64_t user_id, const char *action, const char *object)
+{
+	auditor_send(r->app->audit_sock, r->app->store, user_id, action, object, r->addr);
 }
 
 void

@@ -125,8 +125,8 @@ page_activate(struct req *r)
 		    "message", expired));
 		return;
 	}
-	store_audit(r->app->store, uid, strcmp(purpose, "activeren") == 0 ? "account_geactiveerd" :
-	    "wachtwoord_hersteld", "gebruiker", r->addr);
+	audit_user(r, uid, strcmp(purpose, "activeren") == 0 ? "account_geactiveerd" :
+	    "wachtwoord_hersteld", "gebruiker");
 	page_render(r, 200, "melding", json_pack("{s:s,s:s,s:b}", "title", "Wachtwoord ingesteld",
 	    "message", "Uw wachtwoord is ingesteld. U kunt nu inloggen.", "login", 1));
 }
@@ -153,7 +153,7 @@ page_reset(struct req *r)
 	/* Same answer whether the account exists or not. */
 	if ((uid = store_user_id_by_email(r->app->store, email)) > 0) {
 		onetime_link_send(r, uid, email, "herstel");
-		store_audit(r->app->store, uid, "herstel_aangevraagd", "gebruiker", r->addr);
+		audit_user(r, uid, "herstel_aangevraagd", "gebruiker");
 	}
 	page_render(r, 200, "melding", json_pack("{s:s,s:s}", "title", "Controleer uw e-mail",
 	    "message", "Als dit e-mailadres bij ons bekend is, ontvangt u binnen enkele minuten een "

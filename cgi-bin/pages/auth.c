@@ -91,8 +91,8 @@ page_login(struct req *r)
 	}
 	if (!ok) {
 		store_login_failure_add(r->app->store, ehash, r->addr, store_now());
-		store_audit(r->app->store, found ? lu.id : 0, "inloggen_mislukt",
-		    found ? "gebruiker" : "onbekend", r->addr);
+		audit_user(r, found ? lu.id : 0, "inloggen_mislukt",
+		    found ? "gebruiker" : "onbekend");
 		login_form(r, 401, email, bad_login);
 		return;
 	}
@@ -100,14 +100,14 @@ page_login(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	store_audit(r->app->store, lu.id, "inloggen", "sessie", r->addr);
+	audit_user(r, lu.id, "inloggen", "sessie");
 	http_redirect(r, "/");
 }
 
 void
 page_logout(struct req *r)
 {
-	store_audit(r->app->store, r->user.id, "uitloggen", "sessie", r->addr);
+	audit_user(r, r->user.id, "uitloggen", "sessie");
 	session_end(r);
 	http_redirect(r, "/inloggen");
 }

@@ -35,14 +35,23 @@ int
 store_audit(struct store *s, int64_t user_id, const char *action, const char *object,
     const char *addr)
 {
+	struct audit_entry e = { user_id, store_now(), action, object, addr };
+
+	return store_audit_many(s, &e, 1);
+}
+
+int
+store_audit_many(struct store *s, const struct audit_entry *e, size_t n)
+{
 	unsigned char prev[32], hash[32];
 	sqlite3_stmt *st;
-	int64_t at = store_now(), id;
-	int rc;
+	int64_t id;
+	int rc = 0;
 
 	/*
 	 * The chain needs the previous row: read and append in one write transaction of the audit
-	 * file's own connection, apart from whatever the caller has open on the main database.
+	 * file's own connection, apart from whatever the caller has open on the main database. A
+	 * batch (the auditor process, http/auditor.c) shares that transaction's cost.
 	 */
 	if (stmt_exec(s, stmt_get(s, STMT_AUDIT_BEGIN)) != 0)
 		return -1;
@@ -55,17 +64,23 @@ store_audit(struct store *s, int64_t user_id, const char *action, const char *ob
 			memcpy(prev, sqlite3_column_blob(st, 1), 32);
 	}
 	sqlite3_reset(st);
-	audit_hash(prev, id, at, user_id, action, object, addr, hash);
-	st = stmt_get(s, STMT_AUDIT_INSERT);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
-	if (user_id > 0)
-		sqlite3_bind_int64(st, 3, user_id);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, object, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, addr, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 7, hash, 32, SQLITE_STATIC);
-	rc = stmt_exec(s, st);
+	for (size_t i = 0; i < n && rc == 0; i++, id++) {
+		audit_hash(prev, id, e[i].at, e[i].user_id, e[i].action, e[i].object, e[i].addr,
+		    hash);
+		st = stmt_get(s, STMT_AUDIT_INSERT);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, e[i].at);
+		if (e[i].user_id > 0)
+			sqlite3_bind_int64(st, 3, e[i].user_id);
+		else
+			sqlite3_bind_null(st, 3);
+		sqlite3_bind_text(st, 4, e[i].action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, e[i].object, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, e[i].addr, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 7, hash, 32, SQLITE_STATIC);
+		rc = stmt_exec(s, st);
+		memcpy(prev, hash, 32);
+	}
 	if (rc == 0)
 		rc = stmt_exec(s, stmt_get(s, STMT_AUDIT_COMMIT));
 	else

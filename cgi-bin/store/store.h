@@ -72,6 +72,18 @@ int	 store_outbox_add_sealed(struct store *, const unsigned char key[32], const 
 int	 store_audit(struct store *, int64_t user_id, const char *action, const char *object,
 	    const char *addr);
 
+/* One entry of a batch; at: its own time (the moment of access, not of writing). */
+struct audit_entry {
+	int64_t		 user_id;	/* 0: none */
+	int64_t		 at;
+	const char	*action;
+	const char	*object;
+	const char	*addr;
+};
+
+/* Append n entries in order, chained, in one transaction: all or none (-1). */
+int	 store_audit_many(struct store *, const struct audit_entry *, size_t n);
+
 /*
  * Recompute the audit chain. 0: intact (*n entries); 1: *first_bad is the first entry whose hash
  * does not follow from its fields and its predecessor (changed, inserted or one before removed);

@@ -48,7 +48,7 @@ eval "$vars"
 
 workers_rss() { # total RSS in KiB of the worker processes, and their count
 	m=$(cat "$var/verzuimd.pid")
-	ps -o rss= --ppid "$m" | awk '{s += $1; n++} END {printf "%d %d", s, n}'
+	ps -o rss=,comm= --ppid "$m" | awk '$2 == "verzuimd" {s += $1; n++} END {printf "%d %d", s, n}'
 }
 set -- $(workers_rss)
 rss_before=$1 nworkers=$2

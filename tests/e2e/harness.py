@@ -54,8 +54,17 @@ class Stack:
             return int(f.read().strip())
 
     def worker_pids(self):
-        out = subprocess.run(["pgrep", "-P", str(self.master_pid())], capture_output=True, text=True)
+        """The FastCGI workers: the master's children named verzuimd (the auditor is verzuimd-audit)."""
+        out = subprocess.run(["pgrep", "-x", "-P", str(self.master_pid()), "verzuimd"],
+                             capture_output=True, text=True)
         return [int(p) for p in out.stdout.split()]
+
+    def auditor_pid(self):
+        """The auditor process (cgi-bin/http/auditor.c), or None while it is being restarted."""
+        out = subprocess.run(["pgrep", "-x", "-P", str(self.master_pid()), "verzuimd-audit"],
+                             capture_output=True, text=True)
+        pids = [int(p) for p in out.stdout.split()]
+        return pids[0] if pids else None
 
     def log(self, name="verzuimd.log"):
         with open(os.path.join(self.var, "log", name), errors="replace") as f:
@@ -69,6 +78,17 @@ class Stack:
         if out.returncode != 0:
             raise RuntimeError(out.stderr)
         return out.stdout.strip()
+
+    def audit_sql(self, query, ok, timeout=5.0):
+        """The answer to a query on the audit log once ok(answer) holds, or the last answer after
+        timeout seconds: the auditor (cgi-bin/http/auditor.h) commits an entry a moment after
+        the page went out."""
+        deadline = time.monotonic() + timeout
+        while True:
+            got = self.sql(query)
+            if ok(got) or time.monotonic() > deadline:
+                return got
+            time.sleep(0.02)
 
 
 class Response:

@@ -1,6 +1,7 @@
 """Walking skeleton over real HTTP: health, start page, log-in form, error pages, limits, workers."""
 import os
 import signal
+import subprocess
 import threading
 import time
 from harness import Client, run, check, eq
@@ -163,6 +164,70 @@ def test_killed_worker_is_restarted(stack):
             t.join()
 
 
+def test_killed_auditor_loses_no_entry(stack):
+    """Audit entries go to the auditor process (cgi-bin/http/auditor.h) over queues the master
+    keeps, and the auditor takes an entry off its queue only once it is committed. Pages do not
+    wait for it; what they queued while it was stopped is written by the next auditor when it is
+    killed; killed again three times while pages are read, it is restarted each time, and every
+    page answered has its entry, the chain intact."""
+    query = "select count(*) from audit where action = 'lees' and object = 'loket:10:inbox'"
+    c = Client(stack)
+    eq(c.login("leerplicht@demo.nl").status, 303, "log-in")
+    before = int(stack.sql(query))
+    pid = stack.auditor_pid()
+    check(pid is not None, "auditor running")
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        for _ in range(30):
+            eq(c.get("/loket").status, 200, "answered while the auditor is stopped")
+        eq(int(stack.sql(query)), before, "nothing written while it is stopped")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+    got = int(stack.audit_sql(query, lambda v: int(v) >= before + 30))
+    eq(got, before + 30, "the next auditor writes what was queued")
+
+    before = got
+    answered = []
+    stop = threading.Event()
+
+    def load():
+        cl = Client(stack)
+        eq(cl.login("leerplicht@demo.nl").status, 303, "log-in")
+        while not stop.is_set():
+            if cl.get("/loket").status == 200:
+                answered.append(1)
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(3):
+            mark = len(answered) + 20
+            deadline = time.monotonic() + 5
+            while len(answered) < mark and time.monotonic() < deadline:
+                time.sleep(0.01)
+            deadline = time.monotonic() + 2
+            while stack.auditor_pid() in (None, pid) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            pid = stack.auditor_pid()
+            check(pid is not None, "auditor restarted")
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)	# pages go on being read after the last kill
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    n = len(answered)
+    check(n > 60, "pages answered during the kills: %d" % n)
+    got = int(stack.audit_sql(query, lambda v: int(v) >= before + n))
+    check(got >= before + n, "every page answered has its entry: %d entries for %d pages" % (got - before, n))
+    ctl = os.environ.get("VERZUIMCTL", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                                    "cgi-bin", "verzuimctl"))
+    out = subprocess.run([ctl, "audit", "verify", "--db", stack.db], capture_output=True, text=True)
+    eq(out.returncode, 0, "chain intact: " + out.stdout + out.stderr)
+    check(stack.log().count("auditor") >= 5 and "killed by signal 9" in stack.log(), "the master reports the restarts")
+
+
 def unix_connections(path, states=("03",)):
     """Sockets on the FastCGI socket path, from /proc/net/unix: state 03 = accepted by a worker,
     02 = still queued on the listening socket."""
@@ -235,4 +300,5 @@ if __name__ == "__main__":
          test_big_post_is_413, test_requests_nginx_refuses_get_dutch_pages, test_access_log_keeps_no_query_strings,
          test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
          test_post_without_csrf_is_403, test_bad_input_leaves_workers_alive,
-         test_killed_worker_is_restarted, test_sigterm_lets_inflight_requests_finish])
+         test_killed_worker_is_restarted, test_killed_auditor_loses_no_entry,
+         test_sigterm_lets_inflight_requests_finish])
