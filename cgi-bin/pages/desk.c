@@ -10,6 +10,8 @@
 #include "pages/pages.h"
 #include "store/store.h"
 #include "store/desk.h"
+#include "pages/page_cache.h"
+#include "http/template.h"
 
 #define INBOX_PAGE	25
 #define TEXT_MAX	10000	/* characters of a terugkoppeling or note */
@@ -76,37 +78,99 @@ page_link(char *out, size_t sz, const char *filters, json_t *row, const char *di
 static const char *const age_groups[] = { "5-18", "18-23" };
 static const char *const age_labels[] = { "5 tot 18 jaar (leerplicht)", "18 tot 23 jaar (RMC)" };
 
+/*
+ * The inbox's content (templates/loket_inbox.html, without the layout) for filter f into out, in
+ * the caller's read transaction. -1 on a database error.
+ */
+static int
+inbox_render(struct req *r, struct desk_filter *f, int64_t page, struct buf *out)
+{
+	json_t *rows, *schools, *d, *row, *loket;
+	char q[300], prev_q[400], next_q[400];
+	int64_t total = 0, pages;
+	size_t i;
+	int rc;
+
+	rows = store_desk_inbox(r->app->store, &r->user, f, &total);
+	if (rows != NULL && json_array_size(rows) == 0 && total > 0 && f->direction == 0 &&
+	    f->offset >= total) {
+		/* A page number past the end (an edited link): the last page. */
+		page = (total + INBOX_PAGE - 1) / INBOX_PAGE;
+		f->offset = (page - 1) * INBOX_PAGE;
+		json_decref(rows);
+		rows = store_desk_inbox(r->app->store, &r->user, f, &total);
+	}
+	if (rows == NULL)
+		return -1;
+	json_array_foreach(rows, i, row)
+		desk_decorate_inbox_row(row);
+	schools = store_desk_schools(r->app->store, &r->user);
+	json_array_foreach(schools, i, row)
+		json_object_set_new(row, "selected",
+		    json_boolean(json_integer_value(json_object_get(row, "id")) == f->school_id));
+	pages = total == 0 ? 1 : (total + INBOX_PAGE - 1) / INBOX_PAGE;
+	/* The filters, carried over to the page links. */
+	snprintf(q, sizeof(q), "school=%lld&soort=%s&leeftijd=%s&status=%s",
+	    (long long)f->school_id, f->soort, f->age_group, f->status);
+	if (page > pages)
+		page = pages;	/* a page label from an edited link: shown within bounds */
+	page_link(prev_q, sizeof(prev_q), q, json_array_get(rows, 0), "voor", page - 1);
+	page_link(next_q, sizeof(next_q), q, json_array_get(rows, json_array_size(rows) - 1), "na",
+	    page + 1);
+	loket = store_desk_loket(r->app->store, &r->user);
+	d = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:s,s:b,s:b,s:s,s:s,s:o}",
+	    "meldingen", rows,
+	    "schools", schools,
+	    "soorten", options(desk_soort_names, desk_soort_labels, DESK_SOORT__MAX, f->soort),
+	    "leeftijden", options(age_groups, age_labels, 2, f->age_group),
+	    "statussen", options(desk_status_names, desk_status_labels, DESK_STATUS__MAX, f->status),
+	    "total", (json_int_t)total, "page", (json_int_t)page, "pages", (json_int_t)pages,
+	    "filter_query", q,
+	    "has_prev", page > 1, "has_next", page < pages && json_array_size(rows) > 0,
+	    "prev", prev_q, "next", next_q,
+	    "loket", loket ? loket : json_null());
+	json_object_set_new(d, "one", json_boolean(total == 1));
+	json_object_set_new(d, "filtered", json_boolean(f->school_id || *f->soort ||
+	    *f->age_group || *f->status));
+	rc = tmpl_render(r->app->tmpl, "loket_inbox", d, out);
+	json_decref(d);
+	return rc;
+}
+
+/*
+ * The inbox is the desk's busiest page. Its content is the same for every officer of the desk
+ * and changes only with the desk's data (store_desk_version) and, once a day, with what counts
+ * as overdue: a worker keeps the rendering for those inputs (pages/page_cache.h) and only the
+ * layout (the officer's name, the form token) is rendered each time.
+ */
 void
 page_desk_inbox(struct req *r)
 {
 	struct desk_filter f;
 	const char *soort = query_str(r, "soort"), *leeftijd = query_str(r, "leeftijd");
 	const char *status = query_str(r, "status");
-	int64_t page = parse_id(query_str(r, "pagina")), total = 0, pages, school;
-	json_t *rows, *schools, *d, *row, *loket;
-	char q[300], prev_q[400], next_q[400];
-	size_t i;
+	int64_t page = parse_id(query_str(r, "pagina")), version;
+	struct buf fresh = BUF_INIT;
+	const struct buf *html;
+	char key[PAGE_CACHE_KEY];
+	int sr;
 
-	school = parse_id(query_str(r, "school"));
 	if (desk_lookup(desk_soort_names, DESK_SOORT__MAX, soort) < 0)
 		soort = "";
 	if (desk_lookup(age_groups, 2, leeftijd) < 0)
 		leeftijd = "";
-	if (desk_lookup(desk_status_names, DESK_STATUS__MAX, status) < 0)
+	if ((sr = desk_lookup(desk_status_names, DESK_STATUS__MAX, status)) < 0)
 		status = "";
 	if (page < 1)
 		page = 1;
 	memset(&f, 0, sizeof(f));
-	f.school_id = school;
+	f.school_id = parse_id(query_str(r, "school"));
 	f.soort = soort;
 	f.age_group = leeftijd;
 	f.status = status;
 	/* The inbox order of the statuses (DESK_RANK in store/stmt_desk.h). */
-	f.status_rank = *status == '\0' ? -1 :
-	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_GEREGISTREERD ? 0 :
-	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_IN_BEHANDELING ? 1 :
-	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_TER_KENNISGEVING ? 2 :
-	    desk_lookup(desk_status_names, DESK_STATUS__MAX, status) == DESK_AFGESLOTEN ? 3 : 4;
+	f.status_rank = sr < 0 ? -1 : sr == DESK_GEREGISTREERD ? 0 : sr == DESK_IN_BEHANDELING ? 1 :
+	    sr == DESK_TER_KENNISGEVING ? 2 : sr == DESK_AFGESLOTEN ? 3 : 4;
 	f.limit = INBOX_PAGE;
 	f.offset = (page - 1) * INBOX_PAGE;
 	f.overdue_before = desk_overdue_before(store_now());
@@ -117,54 +181,29 @@ page_desk_inbox(struct req *r)
 	else if (page > 1 && parse_key(query_str(r, "voor"), &f.key_rank, &f.key_filed_at,
 	    &f.key_id) == 0)
 		f.direction = -1;
+	/* Every input of inbox_render, so one key never stands for two renderings. */
+	snprintf(key, sizeof(key), "inbox %lld %lld %s %s %s %lld %d %lld.%lld.%lld %lld",
+	    (long long)r->user.loket_id, (long long)f.school_id, soort, leeftijd, status,
+	    (long long)page, f.direction, (long long)f.key_rank, (long long)f.key_filed_at,
+	    (long long)f.key_id, (long long)f.overdue_before);
 	store_read_begin(r->app->store);
-	rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
-	if (rows != NULL && json_array_size(rows) == 0 && total > 0 && f.direction == 0 &&
-	    f.offset >= total) {
-		/* A page number past the end (an edited link): the last page. */
-		page = (total + INBOX_PAGE - 1) / INBOX_PAGE;
-		f.offset = (page - 1) * INBOX_PAGE;
-		json_decref(rows);
-		rows = store_desk_inbox(r->app->store, &r->user, &f, &total);
+	version = store_desk_version(r->app->store, &r->user);
+	if (version < 0 || (html = page_cache_get(key, version)) == NULL) {
+		if (inbox_render(r, &f, page, &fresh) != 0) {
+			store_read_end(r->app->store);
+			buf_free(&fresh);
+			http_error(r, 500);
+			return;
+		}
+		if (version >= 0)
+			page_cache_put(key, version, &fresh);
+		html = &fresh;
 	}
-	if (rows == NULL) {
-		store_read_end(r->app->store);
-		http_error(r, 500);
-		return;
-	}
-	audit(r, "lees", "loket:%lld:inbox", (long long)r->user.loket_id);
-	json_array_foreach(rows, i, row)
-		desk_decorate_inbox_row(row);
-	schools = store_desk_schools(r->app->store, &r->user);
-	json_array_foreach(schools, i, row)
-		json_object_set_new(row, "selected",
-		    json_boolean(json_integer_value(json_object_get(row, "id")) == school));
-	pages = total == 0 ? 1 : (total + INBOX_PAGE - 1) / INBOX_PAGE;
-	/* The filters, carried over to the page links. */
-	snprintf(q, sizeof(q), "school=%lld&soort=%s&leeftijd=%s&status=%s", (long long)school,
-	    soort, leeftijd, status);
-	if (page > pages)
-		page = pages;	/* a page label from an edited link: shown within bounds */
-	page_link(prev_q, sizeof(prev_q), q, json_array_get(rows, 0), "voor", page - 1);
-	page_link(next_q, sizeof(next_q), q, json_array_get(rows, json_array_size(rows) - 1), "na",
-	    page + 1);
-	loket = store_desk_loket(r->app->store, &r->user);
 	store_read_end(r->app->store);
-	d = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:s,s:b,s:b,s:s,s:s,s:o}",
-	    "title", "Inbox meldingen",
-	    "meldingen", rows,
-	    "schools", schools,
-	    "soorten", options(desk_soort_names, desk_soort_labels, DESK_SOORT__MAX, soort),
-	    "leeftijden", options(age_groups, age_labels, 2, leeftijd),
-	    "statussen", options(desk_status_names, desk_status_labels, DESK_STATUS__MAX, status),
-	    "total", (json_int_t)total, "page", (json_int_t)page, "pages", (json_int_t)pages,
-	    "filter_query", q,
-	    "has_prev", page > 1, "has_next", page < pages && json_array_size(rows) > 0,
-	    "prev", prev_q, "next", next_q,
-	    "loket", loket ? loket : json_null());
-	json_object_set_new(d, "one", json_boolean(total == 1));
-	json_object_set_new(d, "filtered", json_boolean(school || *soort || *leeftijd || *status));
-	page_render(r, 200, "loket_inbox", d);
+	audit(r, "lees", "loket:%lld:inbox", (long long)r->user.loket_id);
+	page_render(r, 200, "fragment", json_pack("{s:s,s:o}", "title", "Inbox meldingen",
+	    "fragment", json_stringn_nocheck(html->p ? html->p : "", html->len)));
+	buf_free(&fresh);
 }
 
 /* ---------------------------------------------------------------- melding page */

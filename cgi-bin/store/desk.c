@@ -68,6 +68,22 @@ store_desk_inbox(struct store *s, const struct user *u, const struct desk_filter
 	return rows_json(st);
 }
 
+int64_t
+store_desk_version(struct store *s, const struct user *u)
+{
+	sqlite3_stmt *st;
+	int64_t loket, v = -1;
+
+	if (desk_of(u, &loket) != 0)
+		return -1;
+	st = stmt_get(s, STMT_DESK_VERSION);
+	sqlite3_bind_int64(st, 1, loket);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
 json_t *
 store_desk_schools(struct store *s, const struct user *u)
 {

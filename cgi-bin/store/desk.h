@@ -32,6 +32,11 @@ json_t	*store_desk_inbox(struct store *, const struct user *, const struct desk_
 	    int64_t *total);
 /* The schools that have meldingen at this desk: [{id, name}]. */
 json_t	*store_desk_schools(struct store *, const struct user *);
+/*
+ * The version of everything the officer's inbox shows (sql/011_desk_version.sql): the same number
+ * means the same inbox, so a rendering made at it can be reused. -1 when there is none.
+ */
+int64_t	 store_desk_version(struct store *, const struct user *);
 
 /* The melding with student, school and desk data, or NULL when not in scope. */
 json_t	*store_desk_melding(struct store *, const struct user *, int64_t id);
