@@ -17,7 +17,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${BENCH_SECONDS:-10}
 conns=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-2}
-workers=${BENCH_WORKERS:-4}
+workers=${BENCH_WORKERS:-8}
 results="$root/tests/bench/RESULTS.md"
 art="$root/tests/artifacts/bench"
 mkdir -p "$art"
