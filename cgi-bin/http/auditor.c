@@ -41,29 +41,14 @@ on_quit(int sig)
 	quit = 1;
 }
 
-void
-auditor_main(const struct config *cfg, const int *socks, int n)
+/*
+ * Write the entries queued on socks until told to stop (quit), then what is still queued. The
+ * first entry of each queue is read without taking it off; it is taken off once committed.
+ */
+static void
+serve(struct store *s, const int *socks, int n, struct audit_msg *msg, struct audit_entry *e,
+    struct pollfd *p, int *from)
 {
-	struct audit_msg *msg = calloc((size_t)n, sizeof(*msg));
-	struct audit_entry *e = calloc((size_t)n, sizeof(*e));
-	struct pollfd *p = calloc((size_t)n, sizeof(*p));
-	int *from = calloc((size_t)n, sizeof(*from));
-	struct sigaction sa;
-	struct store *s = NULL;
-	char err[256];
-
-	prctl(PR_SET_NAME, "verzuimd-audit");	/* tells it from the workers in ps and pgrep */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_quit;	/* no SA_RESTART: poll returns */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGINT, SIG_IGN);	/* a Ctrl-C stops the master, which stops us last */
-	signal(SIGCHLD, SIG_DFL);
-	if (msg == NULL || e == NULL || p == NULL || from == NULL ||
-	    (s = store_open(cfg->db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "verzuimd auditor: %s\n", s == NULL ? err : "out of memory");
-		_exit(1);
-	}
 	for (;;) {
 		int k = 0, rc;
 
@@ -76,15 +61,14 @@ auditor_main(const struct config *cfg, const int *socks, int n)
 		if (rc < 0 && errno == EINTR)
 			continue;
 		if (rc < 0)
-			break;
-		/* The first entry of each queue, left on it until it is committed. */
+			return;
 		for (int i = 0; i < n; i++)
 			if ((p[i].revents & POLLIN) && recv(socks[i], &msg[k], sizeof(msg[k]),
 			    MSG_PEEK | MSG_DONTWAIT) == (ssize_t)sizeof(msg[k]))
 				from[k++] = i;
 		if (k == 0) {
 			if (quit)
-				break;
+				return;
 			continue;
 		}
 		for (int j = 0; j < k; j++) {
@@ -98,7 +82,7 @@ auditor_main(const struct config *cfg, const int *socks, int n)
 			if (quit) {
 				fprintf(stderr, "verzuimd auditor: stopping with audit entries that "
 				    "cannot be written\n");
-				break;
+				return;
 			}
 			fprintf(stderr, "verzuimd auditor: cannot write the audit log; trying again\n");
 			nanosleep(&(struct timespec){ .tv_nsec = RETRY_MS * 1000000L }, NULL);
@@ -107,6 +91,63 @@ auditor_main(const struct config *cfg, const int *socks, int n)
 		for (int j = 0; j < k; j++)
 			recv(socks[from[j]], &msg[j], sizeof(msg[j]), MSG_DONTWAIT);
 	}
+}
+
+/* Open the audit file and serve; stop_now: only write what is queued (auditor_drain). */
+static void
+run(const struct config *cfg, const int *socks, int n, int stop_now)
+{
+	struct audit_msg *msg = calloc((size_t)n, sizeof(*msg));
+	struct audit_entry *e = calloc((size_t)n, sizeof(*e));
+	struct pollfd *p = calloc((size_t)n, sizeof(*p));
+	int *from = calloc((size_t)n, sizeof(*from));
+	struct store *s = NULL;
+	char err[256];
+
+	if (stop_now)
+		quit = 1;
+	if (msg == NULL || e == NULL || p == NULL || from == NULL ||
+	    (s = store_open(cfg->db, err, sizeof(err))) == NULL)
+		fprintf(stderr, "verzuimd auditor: %s\n", s == NULL ? err : "out of memory");
+	else
+		serve(s, socks, n, msg, e, p, from);
 	store_close(s);
-	_exit(0);
+	free(msg);
+	free(e);
+	free(p);
+	free(from);
+}
+
+void
+auditor_main(const struct config *cfg, const int *socks, int n)
+{
+	struct sigaction sa;
+
+	prctl(PR_SET_NAME, "verzuimd-audit");	/* tells it from the workers in ps and pgrep */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_quit;	/* no SA_RESTART: poll returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGINT, SIG_IGN);	/* a Ctrl-C stops the master, which stops us last */
+	signal(SIGCHLD, SIG_DFL);
+	run(cfg, socks, n, 0);
+	_exit(quit ? 0 : 1);
+}
+
+void
+auditor_drain(const struct config *cfg, const int *socks, int n)
+{
+	struct pollfd *p = calloc((size_t)n, sizeof(*p));
+	int queued = 0;
+
+	for (int i = 0; p != NULL && i < n; i++) {
+		p[i].fd = socks[i];
+		p[i].events = POLLIN;
+	}
+	if (p != NULL && poll(p, (nfds_t)n, 0) > 0)
+		for (int i = 0; i < n; i++)
+			queued |= p[i].revents & POLLIN;
+	free(p);
+	if (queued)
+		run(cfg, socks, n, 1);
 }

@@ -33,5 +33,10 @@ void	auditor_send(int fd, struct store *, int64_t user_id, const char *action,
 
 /* The auditor process: serve the n sockets until SIGTERM, then write what is queued and exit. */
 void	auditor_main(const struct config *, const int *socks, int n);
+/*
+ * The master, once the workers and the auditor have stopped: write what is still queued (an
+ * auditor stopped before the workers, as a signal to the whole process group does).
+ */
+void	auditor_drain(const struct config *, const int *socks, int n);
 
 #endif /* HTTP_AUDITOR_H */

@@ -237,7 +237,7 @@ server_run(const struct config *cfg)
 {
 	pid_t *pids;
 	time_t *started;
-	int (*pairs)[2];
+	int (*pairs)[2], *ends;
 	int sock, quick_deaths = 0;
 	struct tmpl_set *tmpl;
 	char err[512];
@@ -289,7 +289,8 @@ server_run(const struct config *cfg)
 	pids = calloc(cfg->workers + 1, sizeof(*pids));
 	started = calloc(cfg->workers + 1, sizeof(*started));
 	pairs = calloc(cfg->workers, sizeof(*pairs));
-	if (pids == NULL || started == NULL || pairs == NULL)
+	ends = calloc(cfg->workers, sizeof(*ends));
+	if (pids == NULL || started == NULL || pairs == NULL || ends == NULL)
 		return 1;
 	for (int i = 0; i < cfg->workers; i++)
 		if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, pairs[i]) != 0) {
@@ -343,8 +344,12 @@ server_run(const struct config *cfg)
 	stop_slots(pids, cfg->workers, cfg->workers + 1);
 	for (int i = 0; i < cfg->workers; i++) {
 		close(pairs[i][0]);
-		close(pairs[i][1]);
+		ends[i] = pairs[i][1];
 	}
+	auditor_drain(cfg, ends, cfg->workers);
+	for (int i = 0; i < cfg->workers; i++)
+		close(ends[i]);
+	free(ends);
 	free(pairs);
 	close(sock);
 	unlink(cfg->socket);

@@ -228,6 +228,27 @@ def test_killed_auditor_loses_no_entry(stack):
     check(stack.log().count("auditor") >= 5 and "killed by signal 9" in stack.log(), "the master reports the restarts")
 
 
+def test_stop_writes_every_queued_entry(stack):
+    """A stop right after the auditor died: what the workers queued is still written, by a new
+    auditor or by the master once everything has stopped (auditor_drain). Runs last: starts the
+    stack afresh (the SIGTERM test stopped it) and leaves it running."""
+    stack.start()
+    query = "select count(*) from audit where action = 'lees' and object = 'loket:10:inbox'"
+    c = Client(stack)
+    eq(c.login("leerplicht@demo.nl").status, 303, "log-in")
+    before = int(stack.sql(query))
+    pid = stack.auditor_pid()
+    os.kill(pid, signal.SIGSTOP)
+    for _ in range(20):
+        eq(c.get("/loket").status, 200, "answered while the auditor is stopped")
+    os.kill(pid, signal.SIGKILL)
+    os.kill(stack.master_pid(), signal.SIGTERM)
+    subprocess.run(["sh", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "nginx", "stack.sh"),
+                    "stop", stack.var], capture_output=True)
+    eq(int(stack.sql(query)), before + 20, "every entry written by the time verzuimd has stopped")
+    stack.start()
+
+
 def unix_connections(path, states=("03",)):
     """Sockets on the FastCGI socket path, from /proc/net/unix: state 03 = accepted by a worker,
     02 = still queued on the listening socket."""
@@ -301,4 +322,4 @@ if __name__ == "__main__":
          test_truncated_multipart_is_400, test_malformed_urlencoded_is_400,
          test_post_without_csrf_is_403, test_bad_input_leaves_workers_alive,
          test_killed_worker_is_restarted, test_killed_auditor_loses_no_entry,
-         test_sigterm_lets_inflight_requests_finish])
+         test_sigterm_lets_inflight_requests_finish, test_stop_writes_every_queued_entry])
