@@ -4,19 +4,11 @@
 #include <string.h>
 #include "http/app.h"
 #include "pages/pages.h"
-#include "pages/leave.h"
 #include "store/store.h"
 #include "store/leave.h"
 
 #define STUDENTS_PER_PAGE	50
 #define NOTE_MAX		500
-
-static const char *const plicht_labels[RULES_PLICHT__MAX] = {
-	"Geen (niet leerplichtig, niet kwalificatieplichtig, geen RMC)",	/* GEEN */
-	"Leerplicht",								/* LEERPLICHT */
-	"Kwalificatieplicht",							/* KWALIFICATIEPLICHT */
-	"RMC (18 tot 23 jaar zonder startkwalificatie)",			/* RMC */
-};
 
 static void
 url_encode(const char *s, char *out, size_t outsz)
@@ -48,7 +40,18 @@ page_school_home(struct req *r)
 		return;
 	d = json_pack("{s:s,s:s,s:s}", "title", "Overzicht school", "school", c.school.name,
 	    "today", c.today_s);
-	json_object_set_new(d, "counts", store_school_melding_counts(r->app->store, &r->user));
+	school_date_text(d, "today", "today_text");
+	{
+		json_t *counts = store_school_melding_counts(r->app->store, &r->user), *row;
+		size_t i;
+		json_array_foreach(counts, i, row) {
+			int k = desk_lookup(desk_status_names, DESK_STATUS__MAX,
+			    json_string_value(json_object_get(row, "status")));
+			json_object_set_new(row, "status_label", json_string(k >= 0 ?
+			    desk_status_labels[k] : json_string_value(json_object_get(row, "status"))));
+		}
+		json_object_set_new(d, "counts", counts);
+	}
 	{
 		/* The leave requests of this school that wait for a decision. */
 		int64_t open = store_leave_count(r->app->store, &r->user, "open");
@@ -116,6 +119,7 @@ page_school_students(struct req *r)
 	json_array_foreach(list, i, row) {
 		int64_t id = json_integer_value(json_object_get(row, "id"));
 		json_object_set_new(row, "signals", open_signals(r, &c, row, id, ans, nans, 0));
+		school_date_text(row, "birth_date", "birth_text");
 	}
 	free(ans);
 	d = json_pack("{s:s,s:s,s:o}", "title", "Leerlingen", "q", q, "students", list);
@@ -166,6 +170,28 @@ month_grid(const struct school_ctx *c, int y, int m, json_t *history)
 	return weeks;
 }
 
+/* How a registration came in (registration.source). */
+static const char *const reg_sources[] = { "formulier", "import", "verlof" };
+static const char *const reg_source_labels[] = {
+	"via het formulier", "via een import", "uit een verlofbesluit",
+};
+
+/* The Dutch words of a registration row: its date, kind and source. */
+static void
+reg_labels(json_t *h)
+{
+	const char *k = json_string_value(json_object_get(h, "kind"));
+	int src = desk_lookup(reg_sources, (int)(sizeof(reg_sources) / sizeof(reg_sources[0])),
+	    json_string_value(json_object_get(h, "source")));
+
+	for (int j = 0; k != NULL && j < RULES_REG__MAX; j++)
+		if (strcmp(k, rules_reg_kind_names[j]) == 0)
+			json_object_set_new(h, "kind_label", json_string(school_reg_labels[j]));
+	if (src >= 0)
+		json_object_set_new(h, "source_label", json_string(reg_source_labels[src]));
+	school_date_text(h, "date", "date_text");
+}
+
 static void
 add_labels(json_t *history)
 {
@@ -173,15 +199,25 @@ add_labels(json_t *history)
 	json_t *h;
 
 	json_array_foreach(history, i, h) {
-		const char *k = json_string_value(json_object_get(h, "kind"));
-		char when[20];
-		for (int j = 0; k != NULL && j < RULES_REG__MAX; j++)
-			if (strcmp(k, rules_reg_kind_names[j]) == 0)
-				json_object_set_new(h, "kind_label", json_string(school_reg_labels[j]));
+		char when[17];
+		reg_labels(h);
 		/* when it was registered, in Europe/Amsterdam: the history says who and when */
-		leave_format_time(json_integer_value(json_object_get(h, "created_at")), when);
+		desk_local_text(json_integer_value(json_object_get(h, "created_at")), when);
 		json_object_set_new(h, "created_text", json_string(when));
 	}
+}
+
+/* "december 2026": the long date of the month's first day, without the day. */
+static void
+month_text(const char *ym, char out[32])
+{
+	char iso[11], t[32];
+	const char *sp;
+
+	snprintf(iso, sizeof(iso), "%.7s-01", ym);
+	desk_date_long(iso, t, sizeof(t));
+	sp = strchr(t, ' ');
+	snprintf(out, 32, "%s", sp != NULL ? sp + 1 : ym);
 }
 
 /* The student page; with errors (registration form) it shows them next to the fields. */
@@ -232,9 +268,21 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 	rules_date_format(rules_leerplicht_vanaf(st.geboren), vanaf);
 	rules_date_format(rules_leerplicht_tot(st.geboren), tot);
 	d = json_pack("{s:s,s:O,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Leerling",
-	    "student", s, "plicht", rules_plicht_names[p], "plicht_label", plicht_labels[p],
+	    "student", s, "plicht", rules_plicht_names[p], "plicht_label", school_plicht_labels[p],
 	    "leerplicht_vanaf", vanaf, "leerplicht_tot", tot, "maand", ms, "prev", prev,
 	    "next", next, "today", c.today_s);
+	school_date_text(json_object_get(d, "student"), "birth_date", "birth_text");
+	school_date_text(d, "leerplicht_vanaf", "leerplicht_vanaf_text");
+	school_date_text(d, "leerplicht_tot", "leerplicht_tot_text");
+	{
+		char t[32];
+		month_text(ms, t);
+		json_object_set_new(d, "maand_text", json_string(t));
+		month_text(prev, t);
+		json_object_set_new(d, "prev_text", json_string(t));
+		month_text(next, t);
+		json_object_set_new(d, "next_text", json_string(t));
+	}
 	json_object_set_new(d, "age", json_integer(rules_age_on(st.geboren, c.today)));
 	if (p != RULES_PLICHT_GEEN) {
 		int64_t lid = store_school_loket_for(r->app->store,
@@ -248,8 +296,23 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 	free(ans);
 	json_object_set_new(d, "weeks", month_grid(&c, y, m, history));
 	json_object_set_new(d, "history", history);
-	json_object_set_new(d, "meldingen", store_school_student_meldingen(r->app->store,
-	    &r->user, id));
+	{
+		json_t *ml = store_school_student_meldingen(r->app->store, &r->user, id), *m;
+		size_t i;
+		json_array_foreach(ml, i, m) {
+			int k = desk_lookup(desk_status_names, DESK_STATUS__MAX,
+			    json_string_value(json_object_get(m, "status")));
+			json_object_set_new(m, "soort_label", json_string(school_melding_soort_label(
+			    json_string_value(json_object_get(m, "soort")))));
+			if (k >= 0)
+				json_object_set_new(m, "status_label", json_string(
+				    desk_status_labels[k]));
+			school_date_text(m, "period_start", "period_start_text");
+			school_date_text(m, "period_end", "period_end_text");
+			school_date_text(m, "filed_date", "filed_text");
+		}
+		json_object_set_new(d, "meldingen", ml);
+	}
 	kinds = json_array();
 	for (int i = 0; i < RULES_REG__MAX; i++) {
 		const char *sel = values ? json_string_value(json_object_get(values, "soort")) : NULL;
@@ -392,6 +455,7 @@ correct_form(struct req *r, int status, json_t *reg, json_t *errors, json_t *val
 		json_array_append_new(kinds, json_pack("{s:s,s:s,s:b}", "value",
 		    rules_reg_kind_names[i], "label", school_reg_labels[i], "selected",
 		    sel != NULL && strcmp(sel, rules_reg_kind_names[i]) == 0));
+	reg_labels(reg);
 	page_render(r, status, "school_correctie", json_pack("{s:s,s:o,s:o,s:o,s:o}", "title",
 	    "Registratie corrigeren", "reg", reg, "kinds", kinds, "v", values, "e", errors));
 }

@@ -78,8 +78,17 @@ void	school_rules_student(const struct school_ctx *, const json_t *student,
 	    struct rules_student *);
 /* "2026-2027": the school year of a date. */
 void	school_year_of(rules_date, char out[16]);
-/* Dutch date "ma 7 sep 2026"; buf of 32. */
+/* Dutch date "24 november 2026" (desk_date_long); "" for RULES_NO_DATE; buf of 32. */
 void	school_date_nl(rules_date, char buf[32]);
+/* Sets o[textkey] to the Dutch date of the "YYYY-MM-DD" in o[key]; nothing when there is none.
+ * The template shows <time datetime="{{key}}">{{textkey}}</time>. */
+void	school_date_text(json_t *o, const char *key, const char *textkey);
+/* "Leerplichtloket", "RMC-loket", "Inspectie van het Onderwijs" for leerplicht, rmc, inspectie. */
+const char *school_loket_label(const char *kind);
+/* Dutch labels of a plicht (rules_plicht_names). */
+extern const char *const school_plicht_labels[RULES_PLICHT__MAX];
+/* The Dutch label of a melding soort ("16uur": "16 uur ongeoorloofd verzuim in 4 lesweken"). */
+const char *school_melding_soort_label(const char *soort);
 /* A strict ISO date of a form value; 0 or -1. */
 int	school_date_arg(const char *, rules_date *);
 /* Adds pagination data (page, pages, prev, next) to data. */

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "http/app.h"
 #include "pages/school.h"
+#include "pages/desk.h"
 #include "store/store.h"
 
 const char *const school_reg_labels[RULES_REG__MAX] = {
@@ -24,6 +25,38 @@ static const char *const signal_labels[RULES_SIGNAL__MAX] = {
 	"RMC: 4 weken afwezig (18+)",			/* RULES_SIGNAL_RMC18 */
 	"Meer dan 5 weken afwezig (melding DUO)",	/* RULES_SIGNAL_AFWEZIG5W */
 };
+
+/* The short word on a signal's badge; the same words as the RMC overview's columns. */
+static const char *const signal_badges[RULES_SIGNAL__MAX] = {
+	"16 uur",		/* RULES_SIGNAL_16UUR */
+	"Licht verzuim",	/* RULES_SIGNAL_LICHT */
+	"Vaak te laat",		/* RULES_SIGNAL_TE_LAAT */
+	"LRV",			/* RULES_SIGNAL_LRV */
+	"Zorgelijk ziek",	/* RULES_SIGNAL_ZORGELIJK_ZIEK */
+	"RMC 18+",		/* RULES_SIGNAL_RMC18 */
+	"Afwezig 5 weken",	/* RULES_SIGNAL_AFWEZIG5W */
+};
+
+const char *const school_plicht_labels[RULES_PLICHT__MAX] = {
+	"Geen (niet leerplichtig, niet kwalificatieplichtig, geen RMC)",	/* GEEN */
+	"Leerplicht",								/* LEERPLICHT */
+	"Kwalificatieplicht",							/* KWALIFICATIEPLICHT */
+	"RMC (18 tot 23 jaar zonder startkwalificatie)",			/* RMC */
+};
+
+/* Where a melding goes (melding.routed_to, a signal's loket): the kind of desk, or the Inspectie. */
+static const char *const loket_kinds[] = { "leerplicht", "rmc", "inspectie" };
+static const char *const loket_kind_labels[] = {
+	"Leerplichtloket", "RMC-loket", "Inspectie van het Onderwijs",
+};
+
+const char *
+school_loket_label(const char *kind)
+{
+	int i = desk_lookup(loket_kinds, (int)(sizeof(loket_kinds) / sizeof(loket_kinds[0])), kind);
+
+	return i < 0 ? (kind ? kind : "") : loket_kind_labels[i];
+}
 
 static const char *const signal_soorten[RULES_SIGNAL__MAX] = {
 	"16uur",	/* RULES_SIGNAL_16UUR */
@@ -181,17 +214,23 @@ school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 
 	rules_date_format(s->datum, datum);
 	school_date_nl(s->datum, nl);
-	o = json_pack("{s:s,s:s,s:s,s:s,s:b,s:s?}", "signaal", rules_signal_names[s->kind],
-	    "label", signal_labels[s->kind], "datum", datum, "datum_nl", nl,
-	    "verplicht", s->verplicht, "soort", signal_soorten[s->kind]);
-	if (s->loket != RULES_LOKET_NONE)
+	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:s?}", "signaal", rules_signal_names[s->kind],
+	    "badge", signal_badges[s->kind], "label", signal_labels[s->kind], "datum", datum,
+	    "datum_text", nl, "verplicht", s->verplicht, "soort", signal_soorten[s->kind]);
+	/* The description next to the badge, where it says more than the badge. */
+	if (strcmp(signal_badges[s->kind], signal_labels[s->kind]) != 0)
+		json_object_set_new(o, "label_more", json_true());
+	if (s->loket != RULES_LOKET_NONE) {
 		json_object_set_new(o, "loket", json_string(rules_loket_names[s->loket]));
+		json_object_set_new(o, "loket_label", json_string(school_loket_label(
+		    rules_loket_names[s->loket])));
+	}
 	if (s->uiterlijk_melden != RULES_NO_DATE) {
 		int64_t left;
 		rules_date_format(s->uiterlijk_melden, dl);
 		school_date_nl(s->uiterlijk_melden, dlnl);
 		json_object_set_new(o, "uiterlijk_melden", json_string(dl));
-		json_object_set_new(o, "uiterlijk_melden_nl", json_string(dlnl));
+		json_object_set_new(o, "uiterlijk_melden_text", json_string(dlnl));
 		if (c->today > s->uiterlijk_melden) {
 			left = -rules_werkdagen_count(s->uiterlijk_melden + 1, c->today, 1);
 			json_object_set_new(o, "overdue", json_true());
@@ -228,17 +267,25 @@ school_year_of(rules_date d, char out[16])
 void
 school_date_nl(rules_date d, char buf[32])
 {
-	static const char *const days[8] = { "", "ma", "di", "wo", "do", "vr", "za", "zo" };
-	static const char *const months[13] = { "", "jan", "feb", "mrt", "apr", "mei", "jun",
-	    "jul", "aug", "sep", "okt", "nov", "dec" };
-	int y, m, dd;
+	char iso[11];
 
-	if (d == RULES_NO_DATE) {
-		buf[0] = '\0';
+	buf[0] = '\0';
+	if (d == RULES_NO_DATE)
 		return;
-	}
-	rules_date_to_ymd(d, &y, &m, &dd);
-	snprintf(buf, 32, "%s %d %s %d", days[rules_weekday(d)], dd, months[m], y);
+	rules_date_format(d, iso);
+	desk_date_long(iso, buf, 32);
+}
+
+void
+school_date_text(json_t *o, const char *key, const char *textkey)
+{
+	const char *iso = json_string_value(json_object_get(o, key));
+	char t[32];
+
+	if (iso == NULL || *iso == '\0')
+		return;
+	desk_date_long(iso, t, sizeof(t));
+	json_object_set_new(o, textkey, json_string(t[0] ? t : iso));
 }
 
 int

@@ -175,6 +175,8 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 	audit(r, "import", "school:%lld:%s:%lld", (long long)r->user.school_id, what,
 	    (long long)json_integer_value(json_object_get(res, "imported")));
 	json_object_set_new(res, "filename", json_string(f->filename));
+	school_date_text(res, "first", "first_text");
+	school_date_text(res, "last", "last_text");
 	snprintf(key, sizeof(key), "%s_done", prefix);
 	import_form(r, 200, json_pack("{s:o}", key, res));
 }

@@ -36,13 +36,6 @@ static const char *const soort_labels[S__MAX] = {
 /* Werkdagen after the start of the period within which the melding must be made (§6). */
 static const int soort_deadline[S__MAX] = { 5, 5, 5, -1, 5, 5, 1 };
 
-static const char *const status_names[] = {
-	"geregistreerd", "in_behandeling", "afgesloten", "ter_kennisgeving", "ingetrokken", NULL,
-};
-static const char *const status_labels[] = {
-	"Geregistreerd", "In behandeling", "Afgesloten", "Ter kennisgeving", "Ingetrokken", NULL,
-};
-
 static const char *const event_names[] = {
 	"ingediend", "status", "informatie", "terugkoppeling", "mas", "bijlage", "einddatum",
 	"ouders_geinformeerd", "vervolg", NULL,
@@ -151,26 +144,21 @@ label_of(const char *const *names, const char *const *labels, const char *v)
 	return v ? v : "";
 }
 
-/* Amsterdam local time of a timestamp, "24-11-2026 19:05". */
-static void
-time_nl(int64_t t, char buf[32])
+/* The Dutch label of a status (desk_status_labels), or the value itself. */
+static const char *
+status_label(const char *v)
 {
-	rules_date d = (rules_date)(t / 86400);
-	int y, m, dd;
-	rules_date ls3, ls10;
-	int64_t local;
+	int i = desk_lookup(desk_status_names, DESK_STATUS__MAX, v);
 
-	rules_date_to_ymd(d, &y, &m, &dd);
-	rules_date_from_ymd(y, 3, 31, &ls3);
-	rules_date_from_ymd(y, 10, 31, &ls10);
-	ls3 -= rules_weekday(ls3) % 7;
-	ls10 -= rules_weekday(ls10) % 7;
-	local = t + (t >= (int64_t)ls3 * 86400 + 3600 && t < (int64_t)ls10 * 86400 + 3600 ?
-	    7200 : 3600);
-	d = (rules_date)(local / 86400);
-	rules_date_to_ymd(d, &y, &m, &dd);
-	snprintf(buf, 32, "%02d-%02d-%04d %02d:%02d", dd % 100, m % 100, y % 10000,
-	    (int)(local % 86400 / 3600), (int)(local % 3600 / 60));
+	return i >= 0 ? desk_status_labels[i] : v ? v : "";
+}
+
+const char *
+school_melding_soort_label(const char *soort)
+{
+	int i = soort_parse(soort);
+
+	return i >= 0 ? soort_labels[i] : soort ? soort : "";
 }
 
 /* ---------------------------------------------------------------- routing (§5) */
@@ -250,8 +238,9 @@ route_melding(struct req *r, const struct school_ctx *c, const json_t *student,
 static json_t *
 route_json(struct req *r, const struct route_result *rr)
 {
-	json_t *o = json_pack("{s:s,s:s}", "routed_to", rr->routed_to ? rr->routed_to : "",
-	    "plicht", rules_plicht_names[rr->plicht]);
+	json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "routed_to", rr->routed_to ? rr->routed_to : "",
+	    "routed_label", school_loket_label(rr->routed_to), "plicht",
+	    rules_plicht_names[rr->plicht], "plicht_label", school_plicht_labels[rr->plicht]);
 	json_t *l = rr->loket_id ? store_school_loket(r->app->store, rr->loket_id) : NULL;
 
 	if (l != NULL)
@@ -386,7 +375,7 @@ verzuimstaat(struct req *r, int64_t student_id, const char *from, const char *to
 	return e;
 }
 
-/* "ma 7 sep 2026: ongeoorloofd 240 min" lines, to pre-fill days and hours. */
+/* "7 september 2026: Ongeoorloofd 240 min" lines, to pre-fill days and hours. */
 static char *
 staat_text(const json_t *staat)
 {
@@ -456,6 +445,8 @@ render_form(struct req *r, int status, const struct school_ctx *c, json_t *stude
 	struct route_result rr;
 
 	json_object_set_new(d, "sections", form_sections(soort, adult, values, errors));
+	school_date_text(json_object_get(d, "student"), "birth_date", "birth_text");
+	school_date_text(d, "signaal", "signaal_text");
 	if (school_date_arg(ps, &start) == 0) {
 		if (school_date_arg(pe, &end) != 0)
 			end = RULES_NO_DATE;
@@ -934,14 +925,23 @@ decorate_melding(json_t *m)
 	int si = soort_parse(soort);
 	json_t *e, *details, *list;
 	size_t i;
-	char when[32];
+	char when[17];
+	static const char *const dates[] = { "period_start", "period_end", "school_end_date",
+	    "signal_datum", "deadline", "lrv_begin", "birth_date" };
 
 	json_object_set_new(m, "soort_label", json_string(si >= 0 ? soort_labels[si] : ""));
-	json_object_set_new(m, "status_label", json_string(label_of(status_names, status_labels,
-	    status)));
+	json_object_set_new(m, "status_label", json_string(status_label(status)));
+	if (json_is_string(json_object_get(m, "routed_to")))
+		json_object_set_new(m, "routed_label", json_string(school_loket_label(
+		    json_string_value(json_object_get(m, "routed_to")))));
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		char key[40];
+		snprintf(key, sizeof(key), "%s_text", dates[i]);
+		school_date_text(m, dates[i], key);
+	}
 	if (json_integer_value(json_object_get(m, "filed_at")) > 0) {
-		time_nl(json_integer_value(json_object_get(m, "filed_at")), when);
-		json_object_set_new(m, "filed_at_nl", json_string(when));
+		desk_local_text(json_integer_value(json_object_get(m, "filed_at")), when);
+		json_object_set_new(m, "filed_text", json_string(when));
 	}
 	if (status != NULL && strcmp(status, "geregistreerd") == 0)
 		json_object_set_new(m, "can_withdraw", json_true());
@@ -950,13 +950,13 @@ decorate_melding(json_t *m)
 		json_object_set_new(m, "is_open", json_true());
 	json_array_foreach(json_object_get(m, "events"), i, e) {
 		const char *k = json_string_value(json_object_get(e, "kind"));
-		time_nl(json_integer_value(json_object_get(e, "at")), when);
-		json_object_set_new(e, "at_nl", json_string(when));
+		desk_local_text(json_integer_value(json_object_get(e, "at")), when);
+		json_object_set_new(e, "at_text", json_string(when));
 		json_object_set_new(e, "kind_label", json_string(label_of(event_names, event_labels,
 		    k)));
 		if (json_is_string(json_object_get(e, "status")))
-			json_object_set_new(e, "status_label", json_string(label_of(status_names,
-			    status_labels, json_string_value(json_object_get(e, "status")))));
+			json_object_set_new(e, "status_label", json_string(status_label(
+			    json_string_value(json_object_get(e, "status")))));
 		if (json_is_string(json_object_get(e, "mas_action"))) {
 			int a = desk_lookup(desk_mas_names, DESK_MAS__MAX,
 			    json_string_value(json_object_get(e, "mas_action")));
@@ -969,8 +969,14 @@ decorate_melding(json_t *m)
 	for (i = 0; details != NULL && i < NFIELDS; i++) {
 		json_t *v = json_object_get(details, mfields[i].name);
 		const char *s = json_string_value(v);
+		char day[32];
 		if (v == NULL)
 			continue;
+		if (mfields[i].type == F_DATE && s != NULL && *s != '\0') {
+			desk_date_long(s, day, sizeof(day));
+			if (day[0] != '\0')
+				s = day;
+		}
 		if (mfields[i].options != NULL)
 			for (const struct option *op = mfields[i].options; op->value; op++)
 				if (s != NULL && strcmp(s, op->value) == 0)
@@ -1028,14 +1034,10 @@ page_melding_verzuimstaat(struct req *r)
 	if (staat == NULL)
 		staat = json_object();
 	rows = json_object_get(staat, "regels");
-	json_array_foreach(rows, i, e) {
-		const char *ds = json_string_value(json_object_get(e, "datum"));
-		rules_date d;
-		char nl[32] = "";
-		if (ds != NULL && rules_date_parse(ds, strlen(ds), &d) == 0)
-			school_date_nl(d, nl);
-		json_object_set_new(e, "datum_nl", json_string(nl));
-	}
+	json_array_foreach(rows, i, e)
+		school_date_text(e, "datum", "datum_text");
+	school_date_text(staat, "van", "van_text");
+	school_date_text(staat, "tot", "tot_text");
 	decorate_melding(m);
 	page_render(r, 200, "melding_verzuimstaat", json_pack("{s:s,s:o,s:o}", "title",
 	    "Verzuimstaat", "m", m, "staat", staat));
@@ -1205,34 +1207,44 @@ page_school_meldingen(struct req *r)
 	char extra[64] = "";
 	size_t i;
 
-	if (status == NULL || label_of(status_names, status_labels, status) == status)
+	if (status == NULL || desk_lookup(desk_status_names, DESK_STATUS__MAX, status) < 0)
 		status = "";
 	list = store_school_meldingen(r->app->store, &r->user, status, MELDINGEN_PER_PAGE,
 	    (page - 1) * MELDINGEN_PER_PAGE, &total);
 	json_array_foreach(list, i, m) {
 		const char *dl = json_string_value(json_object_get(m, "deadline"));
-		const char *fd = json_string_value(json_object_get(m, "filed_date"));
 		const char *st = json_string_value(json_object_get(m, "status"));
+		const char *to = json_string_value(json_object_get(m, "routed_to"));
 		int si = soort_parse(json_string_value(json_object_get(m, "soort")));
+		char fd[11];
+		/* The day it was filed in Europe/Amsterdam, as the deadline is a Dutch date. */
+		desk_local_date(json_integer_value(json_object_get(m, "filed_at")), fd);
+		json_object_set_new(m, "filed_date", json_string(fd));
 		json_object_set_new(m, "soort_label", json_string(si >= 0 ? soort_labels[si] : ""));
-		json_object_set_new(m, "status_label", json_string(label_of(status_names,
-		    status_labels, st)));
-		if (dl != NULL && fd != NULL && strcmp(fd, dl) > 0)
+		json_object_set_new(m, "status_label", json_string(status_label(st)));
+		if (to != NULL)
+			json_object_set_new(m, "routed_label", json_string(school_loket_label(to)));
+		school_date_text(m, "period_start", "period_start_text");
+		school_date_text(m, "period_end", "period_end_text");
+		school_date_text(m, "deadline", "deadline_text");
+		school_date_text(m, "filed_date", "filed_text");
+		if (dl != NULL && strcmp(fd, dl) > 0)
 			json_object_set_new(m, "late", json_true());
 	}
 	counts = store_school_melding_counts(r->app->store, &r->user);
 	filters = json_array();
 	json_array_append_new(filters, json_pack("{s:s,s:s,s:b}", "value", "", "label", "Alle",
 	    "current", *status == '\0'));
-	for (int k = 0; status_names[k] != NULL; k++) {
+	for (int k = 0; k < DESK_STATUS__MAX; k++) {
 		json_int_t n = 0;
 		json_t *c;
 		json_array_foreach(counts, i, c)
-			if (strcmp(json_string_value(json_object_get(c, "status")), status_names[k]) == 0)
+			if (strcmp(json_string_value(json_object_get(c, "status")),
+			    desk_status_names[k]) == 0)
 				n = json_integer_value(json_object_get(c, "n"));
 		json_array_append_new(filters, json_pack("{s:s,s:s,s:I,s:b}", "value",
-		    status_names[k], "label", status_labels[k], "n", n, "current",
-		    strcmp(status, status_names[k]) == 0));
+		    desk_status_names[k], "label", desk_status_labels[k], "n", n, "current",
+		    strcmp(status, desk_status_names[k]) == 0));
 	}
 	json_decref(counts);
 	d = json_pack("{s:s,s:o,s:o,s:s}", "title", "Meldingen", "meldingen", list, "filters",

@@ -111,9 +111,18 @@ page_school_signals(struct req *r)
 	d = json_pack("{s:s,s:o,s:I,s:I,s:I,s:s,s:b}", "title", "Signalen", "signals", rows,
 	    "nopen", (json_int_t)nopen, "nverplicht", (json_int_t)nverplicht, "noverdue",
 	    (json_int_t)noverdue, "today", c.today_s, "een_open", nopen == 1);
+	school_date_text(d, "today", "today_text");
 	/* §8: absence in a refused leave period is luxe verzuim (a melding 'luxe' may follow). */
-	json_object_set_new(d, "luxe", store_luxe_signals(r->app->store, &r->user,
-	    r->user.school_id));
+	{
+		json_t *luxe = store_luxe_signals(r->app->store, &r->user, r->user.school_id), *l;
+		size_t i;
+		json_array_foreach(luxe, i, l) {
+			school_date_text(l, "start_date", "van_text");
+			school_date_text(l, "end_date", "tot_text");
+			school_date_text(l, "eerste", "eerste_text");
+		}
+		json_object_set_new(d, "luxe", luxe);
+	}
 	school_pagination(d, page, SIGNALS_PER_PAGE, (int)nopen, "/school/signalen", NULL);
 	free(open);
 	free(ans);
