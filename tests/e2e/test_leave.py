@@ -251,6 +251,10 @@ def test_luxe_signal(stack):
     signals = login(stack, "school@demo.nl").get("/school/signalen").text
     check('data-signaal="luxe" data-leerling="1"' in signals and 'href="/verlof/%d"' % rid in signals,
           "luxe signal on the school's signals overview")
+    months = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+    row = re.search(r'<tr data-signaal="luxe" data-leerling="1">(.*?)</tr>', signals, re.S).group(1)
+    check('<td><time datetime="%s">%d %s %d</time></td>' % (day2.isoformat(), day2.day, months[day2.month - 1], day2.year) in row,
+          "first day absent in Dutch, ISO in datetime: %r" % row)
     check("luxe verzuim" not in login(stack, "school2@demo.nl").get("/verlof").text, "not for another school")
 
 

@@ -19,6 +19,11 @@ DATUM_16UUR = "2026-09-28"
 DEADLINE_16UUR = "2026-10-05"
 
 
+def when(iso, text):
+    """A date as the school's pages show it: Dutch text, the ISO date in the datetime attribute."""
+    return '<time datetime="%s">%s</time>' % (iso, text)
+
+
 def school():
     return None
 
@@ -68,6 +73,8 @@ def test_acceptance_16uur_end_to_end(stack):
     r = upload_csv(c, "/school/import/registraties", IMPORT_16UUR)
     eq(r.status, 200, "import status")
     check("Import geslaagd" in r.text and "4 registraties geïmporteerd" in r.text, "summary: " + r.text[:300])
+    check("van %s tot en met %s" % (when("2026-09-07", "7 september 2026"), when(DATUM_16UUR, "28 september 2026")) in r.text,
+          "the period imported, in Dutch")
     eq(count(stack, "select count(*) from registration where student_id = 1 and source = 'import'"), 4, "stored")
 
     # 2. The signal with its deadline, computed from the stored registrations.
@@ -77,8 +84,11 @@ def test_acceptance_16uur_end_to_end(stack):
     check(row is not None, "16uur row of student 1")
     cells = re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
     check(DATUM_16UUR in row.group(1), "datum %s in %r" % (DATUM_16UUR, cells))
-    eq(cells[3], DATUM_16UUR, "datum cell")
-    eq(cells[4], DEADLINE_16UUR, "uiterlijk_melden cell")
+    eq(cells[2], '<span class="badge badge--verplicht">16 uur</span> 16 uur ongeoorloofd verzuim in 4 lesweken', "badge: a Dutch label")
+    eq(cells[3], when(DATUM_16UUR, "28 september 2026"), "datum cell")
+    eq(cells[4], when(DEADLINE_16UUR, "5 oktober 2026"), "uiterlijk_melden cell")
+    eq(cells[6], "Leerplichtloket", "the desk's kind in words")
+    check("Peildatum <time datetime=" in r.text, "peildatum with its ISO date")
     # The rules CLI, fed the same registrations and the demo calendar, agrees.
     vac = "start,end,name\n" + stack.sql("select start_date || ',' || end_date || ',' || name from vacation where calendar_id = 1").replace("|", ",") + "\n"
     vf = os.path.join(stack.var, "vakanties.csv")
@@ -97,6 +107,10 @@ def test_acceptance_16uur_end_to_end(stack):
     page = c.get(html.unescape(link.group(1)))
     eq(page.status, 200, "form")
     check("Deze melding gaat naar:" in page.text and "Leerplicht (5-18), gemeente Zoetermeer" in page.text, "routing shown")
+    check("geboren %s," % when("2010-03-14", "14 maart 2010") in page.text, "birth date in Dutch")
+    check("signaal van %s." % when(DATUM_16UUR, "28 september 2026") in page.text, "signal date in Dutch")
+    check("Plicht op de datum van het signaal: Kwalificatieplicht." in page.text, "plicht in words")
+    check("<strong>Uiterlijk melden:</strong> 5 oktober 2026" in page.text, "deadline in Dutch")
     v = form_values(page)
     eq(v["periode_start"], "2026-09-07", "period start = Window start")
     eq(v["periode_eind"], DATUM_16UUR, "period end = signal datum")
@@ -140,8 +154,36 @@ def test_acceptance_16uur_end_to_end(stack):
 
     page = c.get(loc)
     eq(page.status, 200, "melding page")
-    for s in ("Geregistreerd", "Melding ingediend", "Ouders/verzorgers geïnformeerd", "1e melding", "Leerplicht (5-18), gemeente Zoetermeer"):
+    for s in ("Geregistreerd", "Melding ingediend", "Ouders/verzorgers geïnformeerd", "1e melding", "Leerplicht (5-18), gemeente Zoetermeer",
+              "gemeld aan: Leerplichtloket",
+              "<dt>Periode</dt><dd>%s – %s</dd>" % (when("2026-09-07", "7 september 2026"), when(DATUM_16UUR, "28 september 2026")),
+              "<dt>Signaal</dt><dd>%s</dd>" % when(DATUM_16UUR, "28 september 2026"),
+              "<dt>Uiterlijk melden</dt><dd>%s</dd>" % when(DEADLINE_16UUR, "5 oktober 2026"),
+              '<dt>Eerste dag van het verzuim</dt><dd class="pre">7 september 2026</dd>'):
         check(s in page.text, "melding page shows " + s)
+    check(re.search(r"<dt>Gemeld</dt><dd>[0-3][0-9]-[01][0-9]-20[0-9][0-9] [0-2][0-9]:[0-5][0-9] door", page.text) is not None,
+          "filed at, local time")
+    staat = c.get(loc + "/verzuimstaat").text
+    check("geboren %s" % when("2010-03-14", "14 maart 2010") in staat, "verzuimstaat: birth date")
+    check("<td>%s</td><td>Ongeoorloofd</td><td>240</td>" % when("2026-09-14", "14 september 2026") in staat, "verzuimstaat: a row")
+    # The list of meldingen and the student page: labels and Dutch dates, not codes.
+    lst = c.get("/school/meldingen").text
+    row = re.search(r'<tr>\s*<td><a class="utrecht-link" href="/school/meldingen/%d">.*?</tr>' % mid, lst, re.S)
+    check(row is not None, "melding in the list")
+    cells = re.findall(r"<td>(.*?)</td>", row.group(0), re.S)
+    eq(cells[1:5], ["16 uur ongeoorloofd verzuim in 4 lesweken", "Geregistreerd", "Leerplicht (5-18), Zoetermeer (Leerplichtloket)",
+                    "%s – %s" % (when("2026-09-07", "7 september 2026"), when(DATUM_16UUR, "28 september 2026"))], "list cells")
+    eq(cells[5], when(DEADLINE_16UUR, "5 oktober 2026"), "list: deadline")
+    check(re.match(r'<time datetime="2026-[01][0-9]-[0-3][0-9]">[0-9]+ [a-z]+ 2026</time> <span class="overdue">te laat gemeld</span>$', cells[6]),
+          "list: filed on, late: %r" % cells[6])
+    st = c.get("/school/leerlingen/1").text
+    check("<dt>Geboren</dt><dd>%s (" % when("2010-03-14", "14 maart 2010") in st, "student page: birth date")
+    check(re.search(r'href="/school/meldingen/%d">16 uur ongeoorloofd verzuim in 4 lesweken</a></td><td>%s – %s</td><td>Geregistreerd</td>'
+                    % (mid, re.escape(when("2026-09-07", "7 september 2026")), re.escape(when(DATUM_16UUR, "28 september 2026"))), st),
+          "student page: soort, period and status in words")
+    home = c.get("/school").text
+    check(re.search(r'href="/school/meldingen\?status=geregistreerd">Geregistreerd</a>', home), "start page: status label, code in the URL")
+    check("Vandaag: <time datetime=" in home, "start page: today")
     # The signal is answered: no longer open.
     r = c.get("/school/signalen")
     check('data-signaal="16uur" data-leerling="1"' not in r.text, "signal answered")
@@ -272,6 +314,12 @@ def test_registration_and_correction_keep_history(stack):
     eq(rows, "%d|ongeoorloofd|90|0||2\n%d|ziek|300|1|%d|2" % (rid, rid + 1, rid), "both kept, who")
     r = c.get("/school/leerlingen/2?maand=2026-11")
     check("gecorrigeerd" in r.text and "correctie van #%d" % rid in r.text, "history shows both")
+    check("<td>%s</td><td>Ziek</td><td>300</td>" % when("2026-11-02", "2 november 2026") in r.text, "history: date and kind in words")
+    check("(via het formulier)" in r.text, "history: how it came in")
+    check("Kalender %s" % when("2026-11", "november 2026") in r.text, "calendar month in words")
+    check('href="/school/leerlingen/2?maand=2026-10#afwezigheid">← oktober 2026</a>' in r.text, "previous month: ISO in the URL, words shown")
+    page = c.get("/school/registraties/%d/corrigeren" % (rid + 1)).text
+    check("<dd>%s, Ziek, 300 minuten." % when("2026-11-02", "2 november 2026") in page, "correction page: date and kind in words")
     eq(c.post("/school/registraties/%d/corrigeren" % rid, {"datum": "2026-11-02", "soort": "ziek", "minuten": "60", "reden": "x"}).status, 422, "an old version is not corrected again")
     # An entry that was wrong altogether is voided: it counts nowhere and stays in the history.
     newest = int(stack.sql("select max(id) from registration where corrects_id = %d" % rid))
@@ -355,6 +403,9 @@ def test_verwijdering_goes_to_inspectie_and_informs_leerplicht(stack):
     mid = int(r.header("Location").rsplit("/", 1)[1])
     # Deadline: 1 werkdag after the start (Monday 23 November → Tuesday 24 November).
     eq(stack.sql("select routed_to, loket_id, deadline from melding where id = %d" % mid), "inspectie|10|2026-11-24", "stored")
+    page = c.get("/school/meldingen/%d" % mid).text
+    check("gemeld aan: Inspectie van het Onderwijs" in page, "routed to, in words")
+    check("<dt>Uiterlijk melden</dt><dd>%s</dd>" % when("2026-11-24", "24 november 2026") in page, "deadline in Dutch")
     eq(login(stack, "leerplicht@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "leerplicht desk informed")
 
 
@@ -459,6 +510,11 @@ def test_answered_licht_signal_stays_answered(stack):
     c = login(stack)
     t = c.get("/school/signalen").text
     check('data-signaal="licht" data-leerling="12"' in t, "Yara has a licht signal today")
+    row = re.search(r'<tr data-signaal="licht" data-leerling="12">(.*?)</tr>', t, re.S).group(1)
+    check('<span class="badge">Licht verzuim</span></td>' in row, "badge label, not the code, said once: %r" % row)
+    lst = c.get("/school/leerlingen?q=Yara").text
+    check('title="Licht verzuim" data-signaal="licht">Licht verzuim</span>' in lst, "students list: badge label")
+    check("<td>%s</td>" % when("2009-01-27", "27 januari 2009") in lst, "students list: birth date")
     stack.sql("insert into melding (student_id, school_id, soort, status, routed_to, loket_id, age_group, "
               "period_start, school_year, filed_by, filed_at, signal_datum) values (12, 1, 'overig', 'geregistreerd', "
               "'leerplicht', 10, '5-18', date('now', '-9 days'), '2026-2027', 2, unixepoch() - 86400, date('now', '-1 day'))")
