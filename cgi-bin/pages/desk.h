@@ -167,5 +167,8 @@ int64_t	desk_local_midnight(int y, int m, int d);
 void	desk_duration_text(int64_t seconds, char *out, size_t outsz);
 /* A date "YYYY-MM-DD" as "24 november 2026"; out is "" when the date is malformed. */
 void	desk_date_long(const char *ymd, char *out, size_t outsz);
+/* The same with the weekday, "di 27 oktober 2026": for lists of school days (a verzuimstaat),
+ * where the day of the week tells a pattern. */
+void	desk_date_day(const char *ymd, char *out, size_t outsz);
 
 #endif

@@ -304,6 +304,20 @@ desk_date_long(const char *ymd, char *out, size_t outsz)
 	snprintf(out, outsz, "%d %s %d", dd, month_names[m - 1], y);
 }
 
+void
+desk_date_day(const char *ymd, char *out, size_t outsz)
+{
+	static const char *const days[7] = { "ma", "di", "wo", "do", "vr", "za", "zo" };
+	rules_date d;
+	char t[32];
+
+	desk_date_long(ymd, t, sizeof(t));
+	if (t[0] == '\0' || rules_date_parse(ymd, strlen(ymd), &d) != 0)
+		snprintf(out, outsz, "%s", t);
+	else
+		snprintf(out, outsz, "%s %s", days[rules_weekday(d) - 1], t);
+}
+
 int64_t
 desk_overdue_before(int64_t now)
 {

@@ -207,8 +207,13 @@ desk_decorate_melding(json_t *m)
 		json_t *st = json_loads(json_string_value(json_object_get(m, "verzuimstaat")), 0, NULL);
 		json_t *regels = json_object_get(st, "regels"), *e;
 		size_t i;
-		json_array_foreach(regels, i, e)
-			set_date(e, "datum", "datum_text");
+		json_array_foreach(regels, i, e) {
+			char t[48];
+
+			desk_date_day(json_string_value(json_object_get(e, "datum")), t, sizeof(t));
+			if (t[0] != '\0')
+				set_str(e, "datum_text", t);
+		}
 		if (json_array_size(regels) > 0)
 			json_object_set_new(m, "staat", json_incref(regels));
 		json_decref(st);

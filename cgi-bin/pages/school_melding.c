@@ -384,11 +384,9 @@ staat_text(const json_t *staat)
 	json_t *e;
 
 	json_array_foreach(json_object_get(staat, "regels"), i, e) {
-		const char *ds = json_string_value(json_object_get(e, "datum"));
-		rules_date d;
-		char nl[32] = "";
-		if (ds != NULL && rules_date_parse(ds, strlen(ds), &d) == 0)
-			school_date_nl(d, nl);
+		char nl[48];
+
+		desk_date_day(json_string_value(json_object_get(e, "datum")), nl, sizeof(nl));
 		buf_printf(&b, "%s: %s %lld min\n", nl, json_string_value(json_object_get(e, "soort")),
 		    (long long)json_integer_value(json_object_get(e, "minuten")));
 		if (b.len > TEXT_MAX - 200) {
@@ -1034,8 +1032,13 @@ page_melding_verzuimstaat(struct req *r)
 	if (staat == NULL)
 		staat = json_object();
 	rows = json_object_get(staat, "regels");
-	json_array_foreach(rows, i, e)
-		school_date_text(e, "datum", "datum_text");
+	json_array_foreach(rows, i, e) {
+		char t[48];
+
+		desk_date_day(json_string_value(json_object_get(e, "datum")), t, sizeof(t));
+		if (t[0] != '\0')
+			json_object_set_new(e, "datum_text", json_string(t));
+	}
 	school_date_text(staat, "van", "van_text");
 	school_date_text(staat, "tot", "tot_text");
 	decorate_melding(m);

@@ -117,6 +117,8 @@ def test_acceptance_16uur_end_to_end(stack):
     eq(v["ouder_naam"], "Fam. de Vries", "parent pre-filled")
     eq(v["melder_email"], "school@demo.nl", "melder pre-filled")
     check("240 min" in v["dagen_uren"], "days and hours from the registrations")
+    check(re.search(r"(^|\n)(ma|di|wo|do|vr) [0-9]+ [a-z]+ 2026: Ongeoorloofd 240 min", v["dagen_uren"]),
+          "each day with its weekday: " + v["dagen_uren"][:80])
     check(v["token"] and v["signaal"] == DATUM_16UUR, "token and signal carried")
     v.update({"melder_functie": "verzuimcoordinator", "vermoedelijke_soort": "spijbelen", "vermoedelijke_reden": "Gaat liever naar zijn bijbaan.",
               "alle_lessen": "ja", "acties_school": "Twee gesprekken met Daan en een brief aan ouders; geen verbetering.",
@@ -165,7 +167,8 @@ def test_acceptance_16uur_end_to_end(stack):
           "filed at, local time")
     staat = c.get(loc + "/verzuimstaat").text
     check("geboren %s" % when("2010-03-14", "14 maart 2010") in staat, "verzuimstaat: birth date")
-    check("<td>%s</td><td>Ongeoorloofd</td><td>240</td>" % when("2026-09-14", "14 september 2026") in staat, "verzuimstaat: a row")
+    check("<td>%s</td><td>Ongeoorloofd</td><td>240</td>" % when("2026-09-14", "ma 14 september 2026") in staat,
+          "verzuimstaat: a row, with its weekday")
     # The list of meldingen and the student page: labels and Dutch dates, not codes.
     lst = c.get("/school/meldingen").text
     row = re.search(r'<tr>\s*<td><a class="utrecht-link" href="/school/meldingen/%d">.*?</tr>' % mid, lst, re.S)
@@ -190,7 +193,10 @@ def test_acceptance_16uur_end_to_end(stack):
 
     # 6. In the right desk's scope, not in another desk's.
     lp = login(stack, "leerplicht@demo.nl")
-    eq(lp.get("/loket/meldingen/%d" % mid).status, 200, "Zoetermeer leerplicht desk sees it")
+    desk_page = lp.get("/loket/meldingen/%d" % mid)
+    eq(desk_page.status, 200, "Zoetermeer leerplicht desk sees it")
+    check("<tr><td>ma 14 september 2026</td><td>Ongeoorloofd</td><td>240</td>" in desk_page.text,
+          "the desk reads the verzuimstaat's days with their weekday")
     eq(lp.get("/loket/meldingen/%d/verzuimstaat" % mid).status, 200, "and its verzuimstaat")
     for other in ("rmc@demo.nl", "denhaag@demo.nl"):
         o = login(stack, other)

@@ -219,6 +219,14 @@ START_TEST(test_duration_and_dates)
 	ck_assert_str_eq(out, "");
 	desk_date_long(NULL, out, sizeof(out));
 	ck_assert_str_eq(out, "");
+	desk_date_day("2026-11-24", out, sizeof(out));
+	ck_assert_str_eq(out, "di 24 november 2026");
+	desk_date_day("2026-11-29", out, sizeof(out));
+	ck_assert_str_eq(out, "zo 29 november 2026");
+	desk_date_day("2026-02-30", out, sizeof(out));
+	ck_assert_str_eq(out, "");
+	desk_date_day(NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "");
 }
 END_TEST
 
