@@ -81,6 +81,11 @@ ok plicht_startkwalificatie '{"plicht":"geen","loket":null,"leerplicht_vanaf":"2
 	plicht --geboren 2009-01-15 --op 2026-03-01 --startkwalificatie
 ok plicht_vrijgesteld '{"plicht":"geen","loket":null,"leerplicht_vanaf":"2014-02-01","leerplicht_tot":"2025-07-31"}' \
 	plicht --geboren 2009-01-15 --op 2026-03-01 --vrijgesteld
+# --vrijgesteld ends kwalificatieplicht only: at 18 without startkwalificatie RMC follows.
+ok plicht_vrijgesteld_18 '{"plicht":"rmc","loket":"rmc","leerplicht_vanaf":"2013-04-01","leerplicht_tot":"2024-07-31"}' \
+	plicht --geboren 2008-03-01 --op 2026-03-01 --vrijgesteld
+ok plicht_vrijgesteld_17 '{"plicht":"geen","loket":null,"leerplicht_vanaf":"2013-04-01","leerplicht_tot":"2024-07-31"}' \
+	plicht --geboren 2008-03-01 --op 2026-02-28 --vrijgesteld
 ok plicht_23 '{"plicht":"geen","loket":null,"leerplicht_vanaf":"2008-06-01","leerplicht_tot":"2019-07-31"}' \
 	plicht --op 2026-05-01 --geboren 2003-05-01
 ok plicht_22 '{"plicht":"rmc","loket":"rmc","leerplicht_vanaf":"2008-06-01","leerplicht_tot":"2019-07-31"}' \
@@ -141,6 +146,25 @@ IN=$T/empty.csv
 printf 'datum,soort,minuten\n' > "$IN"
 ok signalen_leeg '{"signalen":[]}' signalen --regio landelijk --op 2026-03-20 --geboren 2012-05-01 --soort po
 
+# The school year ends on 31 July: nine te_laat in July signal then, and no more on 1 August.
+IN=$T/r5.csv
+{
+	echo 'datum,soort,minuten'
+	for d in 01 02 03 06 07 08 09 10 13; do echo "2026-07-$d,te_laat,10"; done
+} > "$IN"
+ok signalen_te_laat_31_juli '{"signalen":[{"signaal":"te_laat","datum":"2026-07-13","uiterlijk_melden":null,"verplicht":false,"loket":"leerplicht"}]}' \
+	signalen --regio haaglanden --op 2026-07-31 --geboren 2012-05-01
+ok signalen_te_laat_1_augustus '{"signalen":[]}' \
+	signalen --regio haaglanden --op 2026-08-01 --geboren 2012-05-01
+
+# RMC ends on the 23rd birthday: the day before, a 16uur goes to the rmc desk; on it, nothing.
+IN=$T/r6.csv
+printf 'datum,soort,minuten\n2026-03-02,ongeoorloofd,300\n2026-03-03,ongeoorloofd,300\n2026-03-04,ongeoorloofd,300\n2026-03-05,ongeoorloofd,300\n' > "$IN"
+ok signalen_dag_voor_23 '{"signalen":[{"signaal":"16uur","datum":"2026-03-05","uiterlijk_melden":"2026-03-12","verplicht":true,"loket":"rmc"}]}' \
+	signalen --regio haaglanden --op 2026-03-19 --geboren 2003-03-20
+ok signalen_23e_verjaardag '{"signalen":[]}' \
+	signalen --regio haaglanden --op 2026-03-20 --geboren 2003-03-20
+
 # ---------------------------------------------------------------- verlof
 IN=$T/v1.json
 echo '{"grond":"11f","van":"2025-10-06","tot":"2025-10-10","geboren":"2012-05-01","verklaring":true}' > "$IN"
@@ -156,6 +180,13 @@ echo '{"grond":"11g","categorie":"huwelijk","graad":4,"waar":"regio","van":"2026
 ok verlof_alles '{"schooldagen":2,"max_dagen":1,"beslisser":"directeur","toegestaan":false,"bezwaren":["max_overschreden","verklaring_ontbreekt","graad_buiten_categorie","niet_leerplichtig","weigergrond:konvooi","weigergrond:goedkope_tickets"]}' verlof
 echo '{"grond":"11g","categorie":"overig","van":"2026-04-27","tot":"2026-05-08","geboren":"2012-05-01","verklaring":true,"graad":null}' > "$IN"
 ok verlof_feestdagen '{"schooldagen":8,"max_dagen":null,"beslisser":"directeur","toegestaan":true,"bezwaren":[]}' verlof
+echo '{"grond":"11g","categorie":"overlijden","graad":3,"waar":"buitenland","van":"2026-03-02","tot":"2026-03-06","geboren":"2012-05-01","verklaring":true}' > "$IN"
+ok verlof_overlijden_buitenland '{"schooldagen":5,"max_dagen":5,"beslisser":"directeur","toegestaan":true,"bezwaren":[]}' verlof
+# Only a kwalificatieplichtige gets the proportional 11f share; a leerplichtige part-timer keeps 10.
+echo '{"grond":"11f","van":"2026-03-02","tot":"2026-03-13","geboren":"2012-05-01","verklaring":true,"dagen_per_week":2}' > "$IN"
+ok verlof_11f_deeltijd_leerplicht '{"schooldagen":10,"max_dagen":10,"beslisser":"directeur","toegestaan":true,"bezwaren":[]}' verlof
+echo '{"grond":"11f","van":"2026-03-02","tot":"2026-03-13","geboren":"2009-05-01","verklaring":true,"dagen_per_week":2}' > "$IN"
+ok verlof_11f_deeltijd_kwalificatieplicht '{"schooldagen":10,"max_dagen":4,"beslisser":"directeur","toegestaan":false,"bezwaren":["max_overschreden"]}' verlof
 
 # ---------------------------------------------------------------- bad input
 IN=/dev/null
