@@ -1,6 +1,6 @@
 #!/bin/sh
-# verzuimctl's database subcommands as processes: migrate, gebruiker, vakanties, leerlingen,
-# registraties, audit verify.
+# verzuimctl's database subcommands as processes: migrate (also one that fails: nothing left
+# behind), gebruiker, vakanties, leerlingen, registraties, export, audit verify.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 V=${VERZUIMCTL:-$root/cgi-bin/verzuimctl}
@@ -106,4 +106,26 @@ chmod 644 "$tmp/v-audit.db"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
+# migrate on a path that is no database, or with a migration that fails on a new path: it fails
+# and leaves nothing behind (no audit file, no database).
+mkdir "$tmp/m"
+printf 'geen database\n' > "$tmp/m/tekst.db"
+out=$("$V" migrate --db "$tmp/m/tekst.db" --sql "$root/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q "verzuimctl: migrate: $tmp/m/tekst.db is geen SQLite-database" "$tmp/err" && ok migrate_geen_database || bad migrate_geen_database "exit $rc $(cat "$tmp/err")"
+[ "$(ls "$tmp/m")" = tekst.db ] && [ "$(cat "$tmp/m/tekst.db")" = "geen database" ] && ok migrate_geen_database_laat_niets_achter || bad migrate_geen_database_laat_niets_achter "$(ls "$tmp/m")"
+mkdir "$tmp/m/map.db"
+out=$("$V" migrate --db "$tmp/m/map.db" --sql "$root/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && [ "$(ls "$tmp/m" | tr '\n' ' ')" = "map.db tekst.db " ] && ok migrate_map_laat_niets_achter || bad migrate_map_laat_niets_achter "exit $rc, $(ls "$tmp/m")"
+mkdir "$tmp/sql"
+cp "$root"/sql/audit.sql "$root"/sql/001_*.sql "$tmp/sql/"
+printf 'CREATE TABLE kapot (\n' > "$tmp/sql/002_kapot.sql"
+out=$("$V" migrate --db "$tmp/m/nieuw.db" --sql "$tmp/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q '002_kapot.sql' "$tmp/err" && [ "$(ls "$tmp/m" | tr '\n' ' ')" = "map.db tekst.db " ] && ok migrate_fout_laat_niets_achter || bad migrate_fout_laat_niets_achter "exit $rc, $(ls "$tmp/m") $(cat "$tmp/err")"
+# A database that was there stays when a migration fails, with its audit log.
+mkdir "$tmp/sql2"
+cp "$root"/sql/audit.sql "$root"/sql/[0-9][0-9][0-9]_*.sql "$tmp/sql2/"
+printf 'CREATE TABLE kapot (\n' > "$tmp/sql2/999_kapot.sql"
+entries=$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit")
+out=$("$V" migrate --db "$db" --sql "$tmp/sql2" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q '999_kapot.sql' "$tmp/err" && [ "$(sqlite3 "$db" "select count(*) from melding")" = 2 ] && [ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit")" = "$entries" ] && ok migrate_fout_bestaande_blijft || bad migrate_fout_bestaande_blijft "exit $rc $(cat "$tmp/err")"
 [ $fails = 0 ]
