@@ -269,29 +269,119 @@ out:
 	return rc;
 }
 
+/* Whether this process may write path: allowed, and not a file without any write bit (0444). */
+static int
+may_write(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && (st.st_mode & 0222) != 0 && access(path, W_OK) == 0;
+}
+
+/* Whether a file's directory exists and may be written (to create a -wal or -shm in). */
+static int
+may_write_dir(const char *path)
+{
+	char dir[1040];
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return may_write(".");
+	if (slash == path)
+		return may_write("/");
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	return may_write(dir);
+}
+
+/*
+ * A read-only command reads a file as immutable (no locks, no -shm) when there is no -wal or
+ * -journal next to it and it or its directory may not be written: a backup copy. SQLite would
+ * otherwise create a -wal and -shm next to a WAL-mode file, which a read-only connection cannot
+ * remove again, and fails where the directory cannot be written. A connection that writes the
+ * file keeps its -wal while it is open, so no one is writing it. A live database (a -wal next to
+ * it, or one that may be written) is read through an ordinary read-only connection.
+ */
+static int
+read_immutable(const char *path)
+{
+	char wal[1040], journal[1040];
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	if (path_exists(wal) || path_exists(journal))
+		return 0;
+	return !may_write(path) || !may_write_dir(path);
+}
+
+/* Opens one file of the store; what names it in messages ("de database", "het auditlogboek"). */
+static int
+open_file(const char *path, int writable, const char *what, const char *hint, sqlite3 **db,
+    char *err, size_t errsz)
+{
+	/* A worker is one process with one thread: no mutexes needed on its connections. */
+	int flags = SQLITE_OPEN_NOMUTEX;
+	struct stat st;
+	char uri[3200];
+	size_t j = 0;
+
+	*db = NULL;
+	if (stat(path, &st) != 0) {
+		snprintf(err, errsz, "%s %s %s%s", what, path, errno == ENOENT ? "bestaat niet" :
+		    "kan niet worden geopend: ", errno == ENOENT ? hint : strerror(errno));
+		return -1;
+	}
+	if (writable || !read_immutable(path)) {
+		flags |= writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+		if (sqlite3_open_v2(path, db, flags, NULL) == SQLITE_OK)
+			return 0;
+	} else {
+		/* file:PATH?immutable=1, the path percent-encoded but for its plain characters */
+		static const char hex[] = "0123456789ABCDEF";
+		j = (size_t)snprintf(uri, sizeof(uri), "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p != '\0' &&
+		    j + 4 < sizeof(uri); p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || strchr("/._-~", *p) != NULL)
+				uri[j++] = (char)*p;
+			else {
+				uri[j++] = '%';
+				uri[j++] = hex[*p >> 4];
+				uri[j++] = hex[*p & 15];
+			}
+		}
+		snprintf(uri + j, sizeof(uri) - j, "?immutable=1");
+		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		if (sqlite3_open_v2(uri, db, flags, NULL) == SQLITE_OK)
+			return 0;
+	}
+	snprintf(err, errsz, "kan %s %s niet openen: %s", what, path, sqlite3_errmsg(*db));
+	return -1;
+}
+
 struct store *
 store_open(const char *dbpath, char *err, size_t errsz)
 {
+	return store_open_mode(dbpath, STORE_READWRITE, err, errsz);
+}
+
+struct store *
+store_open_mode(const char *dbpath, enum store_mode mode, char *err, size_t errsz)
+{
 	struct store *s = calloc(1, sizeof(*s));
 	char apath[1024];
+	int rw = mode == STORE_READWRITE, audit_rw;
 
 	if (s == NULL)
 		return NULL;
 	store_audit_path(dbpath, apath, sizeof(apath));
-	/* A worker is one process with one thread: no mutexes needed on its connections. */
-	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(s->db));
+	/* The export appends to the audit log; where it may not, its entry will fail, not the open. */
+	audit_rw = rw || (mode == STORE_READ_AUDIT && may_write(apath) && may_write_dir(apath));
+	if (open_file(dbpath, rw, "de database", "", &s->db, err, errsz) != 0 ||
+	    open_file(apath, audit_rw, "het auditlogboek", rw ? " (migreer eerst de database: "
+	    "verzuimctl migrate --db BESTAND, of start verzuimd)" : " (het hoort naast de database; "
+	    "kopieer bij een kopie beide bestanden)", &s->adb, err, errsz) != 0)
 		goto fail;
-	}
-	if (sqlite3_open_v2(apath, &s->adb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errsz, "kan het auditlogboek %s niet openen: %s (migreer eerst de "
-		    "database: verzuimctl migrate --db BESTAND, of start verzuimd)", apath,
-		    sqlite3_errmsg(s->adb));
-		goto fail;
-	}
-	if (pragmas(s->db, 1, err, errsz) != 0 || pragmas(s->adb, 1, err, errsz) != 0)
+	if (pragmas(s->db, rw, err, errsz) != 0 || pragmas(s->adb, rw, err, errsz) != 0)
 		goto fail;
 	for (int i = 0; i < STMT__MAX; i++) {
 		sqlite3 *c = i >= STMT_AUDIT_BEGIN ? s->adb : s->db;
