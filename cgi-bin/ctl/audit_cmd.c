@@ -1,6 +1,7 @@
 /*
  * verzuimctl audit verify --db FILE: recompute the audit chain and name the first entry whose
  * hash does not follow from its fields and the entry before it (changed, inserted or removed).
+ * Only reads: it also checks a read-only backup copy (both files), and changes nothing on disk.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +26,7 @@ cmd_audit(int argc, char **argv)
 		return CTL_EXIT_USAGE;
 	if (sodium_init() < 0)
 		return CTL_EXIT_FAIL;
-	if ((s = ctl_open_db("audit verify", db)) == NULL)
+	if ((s = ctl_open_db_mode("audit verify", db, STORE_READONLY)) == NULL)
 		return CTL_EXIT_FAIL;
 	rc = store_audit_verify(s, &n, &bad);
 	store_close(s);

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "rules/rules.h"
+#include "store/store.h"
 
 #define CTL_EXIT_OK 0
 #define CTL_EXIT_FAIL 1
@@ -43,6 +44,8 @@ int cmd_export(int argc, char **argv);         /* export_cmd.c: meldingen as CSV
 struct store;
 /* The database (and its audit file) opened, or NULL after "verzuimctl: [cmd: ]why" on stderr. */
 struct store *ctl_open_db(const char *cmd, const char *db);
+/* The same in a mode of store.h: a read-only command opens with STORE_READONLY. */
+struct store *ctl_open_db_mode(const char *cmd, const char *db, enum store_mode);
 /* Writes an audit row (action, object) for verzuimctl; when that fails, says so on stderr and
  * returns -1: a command that changed or released personal data then exits 1. */
 int ctl_audit(struct store *, const char *cmd, const char *action, const char *object);

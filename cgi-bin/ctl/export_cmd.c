@@ -23,6 +23,7 @@ struct out {
 	struct buf	 b;
 	size_t		 n;
 	int		 failed;
+	int		 count_only;	/* the first pass: rows counted for the audit entry */
 };
 
 /* A timestamp column as its Europe/Amsterdam date, or "" for 0. */
@@ -42,6 +43,9 @@ row(void *arg, const char *const cols[13])
 {
 	struct out *o = arg;
 
+	o->n++;
+	if (o->count_only)
+		return;
 	for (size_t i = 0; i < NCOLS; i++) {
 		if (i == 1 || i == NCOLS - 1)
 			put_date(&o->b, cols[i], i == NCOLS - 1);
@@ -53,7 +57,6 @@ row(void *arg, const char *const cols[13])
 		o->failed |= fwrite(o->b.p, 1, o->b.len, stdout) != o->b.len;
 		buf_reset(&o->b);
 	}
-	o->n++;
 }
 
 int
@@ -68,7 +71,7 @@ cmd_export(int argc, char **argv)
 		{ "--tot", CTL_OPT_DATE, &tot, 1, 0 },
 		{ "--loket", CTL_OPT_INT, &loket, 0, 0 },
 	};
-	struct out o = { BUF_INIT, 0, 0 };
+	struct out o = { BUF_INIT, 0, 0, 1 };
 	struct store *s;
 	char object[120], vs[11], ts[11];
 	int y, m, d, rc;
@@ -84,27 +87,38 @@ cmd_export(int argc, char **argv)
 	from = desk_local_midnight(y, m, d);
 	rules_date_to_ymd(tot + 1, &y, &m, &d);
 	to = desk_local_midnight(y, m, d);
-	if ((s = ctl_open_db(NULL, db)) == NULL)
+	/* The database only read; the audit log appended to (a read-only copy: refused below). */
+	if ((s = ctl_open_db_mode(NULL, db, STORE_READ_AUDIT)) == NULL)
 		return CTL_EXIT_FAIL;
 	if (loket > 0 && !store_admin_exists(s, "loket", loket)) {
 		store_close(s);
 		return ctl_error("export: geen loket met nummer %ld", loket);
 	}
-	for (size_t i = 0; i < NCOLS; i++)
-		buf_csv(&o.b, header[i], ',', i == NCOLS - 1);
-	rc = store_export_meldingen(s, from, to, loket, row, &o);
+	/*
+	 * The export is in the audit log before any of it leaves: a first pass counts the rows for
+	 * the entry, the second writes them out as it goes. One snapshot for both, so the rows
+	 * logged are the rows written.
+	 */
+	rc = store_read_begin(s) == 0 ? store_export_meldingen(s, from, to, loket, row, &o) : -1;
 	rules_date_format(van, vs);
 	rules_date_format(tot, ts);
 	snprintf(object, sizeof(object), "meldingen:%s:%s:loket:%ld:%zu", vs, ts, loket, o.n);
-	/* The export is in the audit log before any of it leaves. */
 	if (rc == 0 && ctl_audit(s, "export", "export", object) != 0) {
-		buf_free(&o.b);
+		store_read_end(s);
 		store_close(s);
 		return CTL_EXIT_FAIL;
+	}
+	if (rc == 0) {
+		for (size_t i = 0; i < NCOLS; i++)
+			buf_csv(&o.b, header[i], ',', i == NCOLS - 1);
+		o.count_only = 0;
+		o.n = 0;
+		rc = store_export_meldingen(s, from, to, loket, row, &o);
 	}
 	if (rc == 0 && o.b.len > 0)
 		o.failed |= fwrite(o.b.p, 1, o.b.len, stdout) != o.b.len;
 	buf_free(&o.b);
+	store_read_end(s);
 	store_close(s);
 	if (rc != 0 || o.failed || fflush(stdout) != 0) {
 		fprintf(stderr, "verzuimctl: export: %s\n", rc != 0 ? "de database kan niet worden "

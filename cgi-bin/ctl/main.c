@@ -62,10 +62,16 @@ ctl_quote(const char *s, char *buf, size_t n)
 struct store *
 ctl_open_db(const char *cmd, const char *db)
 {
+	return ctl_open_db_mode(cmd, db, STORE_READWRITE);
+}
+
+struct store *
+ctl_open_db_mode(const char *cmd, const char *db, enum store_mode mode)
+{
 	struct store *s;
 	char err[512];
 
-	if ((s = store_open(db, err, sizeof(err))) == NULL)
+	if ((s = store_open_mode(db, mode, err, sizeof(err))) == NULL)
 		fprintf(stderr, "verzuimctl: %s%s%s\n", cmd ? cmd : "", cmd ? ": " : "", err);
 	return s;
 }

@@ -1,7 +1,8 @@
 /*
  * CSV imports of the school (columns in sql/IMPORT.md): absence registrations and students as a
  * school administration system exports them. Every line is checked first; one bad line imports
- * nothing and every bad line is named. A good file is written in one transaction.
+ * nothing and every bad line is named with every reason it is refused for. A good file is
+ * written in one transaction.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -127,6 +128,19 @@ line_error(json_t *errors, int *nerrors, size_t line, const char *msg)
 	(*nerrors)++;
 }
 
+/*
+ * Adds a reason to the message of one line: every reason a line is refused for, in one go. A
+ * reason that does not fit whole is left out (never cut inside a UTF-8 character).
+ */
+static void
+reason_add(char *why, size_t whysz, const char *msg)
+{
+	size_t n = strlen(why);
+
+	if (n + 1 + strlen(msg) < whysz)
+		snprintf(why + n, whysz - n, "%s%s", n > 0 ? " " : "", msg);
+}
+
 static const struct field *
 upload(struct req *r)
 {
@@ -243,10 +257,12 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 	csv_init(&cr, buf, len);
 	csv_separator(&cr, csv_guess_separator(buf, len));
 	while ((pe = csv_next(&cr, &row, &line)) == PARSE_OK && row.n > 0) {
-		char num[64], datum[32], soort[32], min[32], note[600];
+		char num[64], datum[32], soort[32], min[32], note[600], born[11], why[1200];
 		struct reg_new rn;
+		rules_date born_d, date_d;
 		json_t *fe;
 		int64_t sid;
+		int kind_known;
 
 		if (header) {
 			header = 0;
@@ -267,23 +283,23 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 		}
 		memset(&rn, 0, sizeof(rn));
 		rn.source = "import";
+		why[0] = '\0';
 		const char *n = field(&row, pos[RC_NUMMER], num, sizeof(num));
 		const char *m = field(&row, pos[RC_MINUTEN], min, sizeof(min));
-		if ((sid = store_school_student_by_number(s, u, n)) == 0) {
+		if ((sid = store_school_student_by_number_born(s, u, n, born)) == 0) {
 			snprintf(err, sizeof(err), "Onbekend leerlingnummer '%.30s'.", n);
-			line_error(errors, &nerrors, line, err);
-			continue;
+			reason_add(why, sizeof(why), err);
 		}
 		rn.student_id = sid;
 		/* "Te laat", "te-laat", "Ongeoorloofd": the kind as an administration system writes it */
 		field(&row, pos[RC_SOORT], soort, sizeof(soort));
 		for (char *p = soort; *p != '\0'; p++)
 			*p = *p == ' ' || *p == '-' ? '_' : (char)tolower((unsigned char)*p);
-		if (desk_lookup(rules_reg_kind_names, RULES_REG__MAX, soort) < 0) {
+		kind_known = desk_lookup(rules_reg_kind_names, RULES_REG__MAX, soort) >= 0;
+		if (!kind_known) {
 			snprintf(err, sizeof(err), "Onbekende soort '%.30s': gebruik ongeoorloofd, te_laat, "
 			    "ziek, verlof of schorsing.", soort);
-			line_error(errors, &nerrors, line, err);
-			continue;
+			reason_add(why, sizeof(why), err);
 		}
 		fe = json_object();
 		if (school_reg_validate(c, field(&row, pos[RC_DATUM], datum, sizeof(datum)),
@@ -292,15 +308,30 @@ school_import_registrations(struct store *s, const struct user *u, const struct 
 			const char *k;
 			json_t *v;
 			char msg[400];
-			size_t o = 0;
-			json_object_foreach(fe, k, v)
-				o += (size_t)snprintf(msg + o, o < sizeof(msg) ? sizeof(msg) - o : 0,
-				    "%s%s: %s", o ? " " : "", k, json_string_value(v));
-			line_error(errors, &nerrors, line, msg);
-			json_decref(fe);
-			continue;
+			json_object_foreach(fe, k, v) {
+				if (!kind_known && strcmp(k, "soort") == 0)
+					continue;	/* said above, with the kind named */
+				snprintf(msg, sizeof(msg), "%s: %s", k, json_string_value(v));
+				reason_add(why, sizeof(why), msg);
+			}
 		}
 		json_decref(fe);
+		/*
+		 * Absence is registered for days the student was alive: a date before the date of
+		 * birth is a wrong date or a wrong student number. (A date in the future is refused
+		 * by school_reg_validate: a registration records absence that took place, also
+		 * verlof; leave granted ahead is a verlofaanvraag, SPEC §8.)
+		 */
+		if (sid != 0 && rn.date[0] != '\0' && school_date_arg(born, &born_d) == 0 &&
+		    school_date_arg(rn.date, &date_d) == 0 && date_d < born_d) {
+			snprintf(err, sizeof(err), "datum: De datum ligt vóór de geboortedatum van de "
+			    "leerling (%s).", born);
+			reason_add(why, sizeof(why), err);
+		}
+		if (why[0] != '\0') {
+			line_error(errors, &nerrors, line, why);
+			continue;
+		}
 		if (nerrors > 0)
 			continue;	/* keep checking, stop collecting */
 		if (nregs == cap) {
@@ -423,7 +454,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 	int pos[SC__MAX], nerrors = 0, header = 1, pass;
 	size_t ncols = 0;
 	json_t *errors = json_array(), *seen = json_object();	/* numbers of this file */
-	char err[300];
+	char err[300], why[2000];
 	enum parse_err pe = PARSE_OK;
 
 	if (too_big(len, result)) {
@@ -446,7 +477,7 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 			const char *p[SC__MAX];
 			struct student_new sn;
 			rules_date born;
-			int bad = 0, dpw = 5;
+			int dpw = 5;
 
 			if (header) {
 				header = 0;
@@ -467,72 +498,71 @@ school_import_students(struct store *s, const struct user *u, const struct schoo
 			for (int i = 0; i < SC__MAX; i++)
 				p[i] = field(&row, pos[i], v[i], sizeof(v[i]));
 			memset(&sn, 0, sizeof(sn));
-			err[0] = '\0';
-			for (int i = 0; i < ST_REQUIRED && !bad; i++)
+			why[0] = '\0';
+			/* Every reason a line is refused for, so one round of corrections will do. */
+			for (int i = 0; i < ST_REQUIRED; i++)
 				if (*p[i] == '\0') {
 					snprintf(err, sizeof(err), "%s is leeg.", st_cols[i]);
-					bad = 1;
+					reason_add(why, sizeof(why), err);
 				}
-			for (int i = 0; i < SC__MAX && !bad; i++)
+			for (int i = 0; i < SC__MAX; i++)
 				if (!text_is_line(p[i])) {
 					snprintf(err, sizeof(err), "%s bevat een regelovergang of een ander "
 					    "stuurteken.", st_cols[i]);
-					bad = 1;
+					reason_add(why, sizeof(why), err);
 				}
-			for (size_t k = 0; k < sizeof(email_cols) / sizeof(email_cols[0]) && !bad; k++) {
+			for (size_t k = 0; k < sizeof(email_cols) / sizeof(email_cols[0]); k++) {
 				int i = email_cols[k];
-				if (*p[i] != '\0' && !text_is_email(p[i])) {
+				if (*p[i] != '\0' && text_is_line(p[i]) && !text_is_email(p[i])) {
 					snprintf(err, sizeof(err), "%s '%.60s' is geen geldig e-mailadres.",
 					    st_cols[i], p[i]);
-					bad = 1;
+					reason_add(why, sizeof(why), err);
 				}
 			}
-			if (!bad && (school_date_arg(p[SC_GEBOORTEDATUM], &born) != 0 ||
-			    born > c->today)) {
+			if (*p[SC_GEBOORTEDATUM] != '\0' && (school_date_arg(p[SC_GEBOORTEDATUM],
+			    &born) != 0 || born > c->today)) {
 				snprintf(err, sizeof(err), "geboortedatum '%.20s' is geen geldige datum "
 				    "(jjjj-mm-dd).", p[SC_GEBOORTEDATUM]);
-				bad = 1;
+				reason_add(why, sizeof(why), err);
 			}
-			if (!bad && (sn.gemeente_id = store_school_gemeente_id(s,
-			    p[SC_WOONGEMEENTE])) == 0) {
+			if (*p[SC_WOONGEMEENTE] != '\0' && (sn.gemeente_id =
+			    store_school_gemeente_id(s, p[SC_WOONGEMEENTE])) == 0) {
 				snprintf(err, sizeof(err), "onbekende woongemeente '%.60s'.",
 				    p[SC_WOONGEMEENTE]);
-				bad = 1;
+				reason_add(why, sizeof(why), err);
 			}
-			if (!bad && (yes_no(p[SC_STARTKWALIFICATIE], &sn.startkwalificatie) != 0 ||
-			    yes_no(p[SC_VRIJGESTELD], &sn.exempt) != 0)) {
-				snprintf(err, sizeof(err), "startkwalificatie en vrijgesteld zijn 'ja' "
+			if (yes_no(p[SC_STARTKWALIFICATIE], &sn.startkwalificatie) != 0 ||
+			    yes_no(p[SC_VRIJGESTELD], &sn.exempt) != 0)
+				reason_add(why, sizeof(why), "startkwalificatie en vrijgesteld zijn 'ja' "
 				    "of 'nee'.");
-				bad = 1;
-			}
-			if (!bad && *p[SC_DAGEN] != '\0') {
+			if (*p[SC_DAGEN] != '\0') {
 				char *end;
 				long n = strtol(p[SC_DAGEN], &end, 10);
-				if (*end != '\0' || n < 1 || n > 5) {
-					snprintf(err, sizeof(err), "dagen_per_week is 1 tot 5.");
-					bad = 1;
-				} else
+				if (*end != '\0' || n < 1 || n > 5)
+					reason_add(why, sizeof(why), "dagen_per_week is 1 tot 5.");
+				else
 					dpw = (int)n;
 			}
-			if (!bad && pass == 0 && store_school_student_by_number(s, u,
-			    p[SC_NUMMER]) != 0) {
-				snprintf(err, sizeof(err), "leerlingnummer '%.30s' bestaat al.",
-				    p[SC_NUMMER]);
-				bad = 1;
-			}
-			if (!bad && pass == 0) {
+			/* The number is checked whatever else is wrong with the line: a duplicate
+			 * is named in the same round as the other errors. */
+			if (pass == 0 && *p[SC_NUMMER] != '\0') {
 				json_t *first = json_object_get(seen, p[SC_NUMMER]);
-				if (first != NULL) {
+				if (store_school_student_by_number(s, u, p[SC_NUMMER]) != 0) {
+					snprintf(err, sizeof(err), "leerlingnummer '%.30s' bestaat al.",
+					    p[SC_NUMMER]);
+					reason_add(why, sizeof(why), err);
+				} else if (first != NULL) {
 					snprintf(err, sizeof(err), "leerlingnummer '%.30s' staat ook op "
 					    "regel %lld.", p[SC_NUMMER],
 					    (long long)json_integer_value(first));
-					bad = 1;
-				} else
+					reason_add(why, sizeof(why), err);
+				}
+				if (first == NULL)
 					json_object_set_new(seen, p[SC_NUMMER],
 					    json_integer((json_int_t)line));
 			}
-			if (bad) {
-				line_error(errors, &nerrors, line, err);
+			if (why[0] != '\0') {
+				line_error(errors, &nerrors, line, why);
 				continue;
 			}
 			if (pass == 0)

@@ -1,9 +1,12 @@
 /* Opening the database, migrations, the prepared statements and row helpers. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include "store/store.h"
 #include "store/internal.h"
@@ -28,14 +31,16 @@ busy_wait(void *arg, int tries)
 	return 1;
 }
 
+/* wal: switch the file to WAL mode, a write; a read-only connection leaves the mode as it is. */
 static int
-pragmas(sqlite3 *db, char *err, size_t errsz)
+pragmas(sqlite3 *db, int wal, char *err, size_t errsz)
 {
 	char *msg = NULL;
 
 	sqlite3_busy_handler(db, busy_wait, NULL);
-	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-	    "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", NULL, NULL, &msg) != SQLITE_OK) {
+	if ((wal && sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg) != SQLITE_OK) ||
+	    sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+	    "PRAGMA temp_store=MEMORY;", NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errsz, "instellen van de database mislukt: %s", msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
@@ -97,7 +102,7 @@ audit_file_schema(const char *apath, const char *sqldir, char *err, size_t errsz
 		snprintf(err, errsz, "kan %s niet lezen", path);
 		return -1;
 	}
-	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, err, errsz) != 0 ||
+	if (sqlite3_open(apath, &db) != SQLITE_OK || pragmas(db, 1, err, errsz) != 0 ||
 	    sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
 		snprintf(err, errsz, "%s: %s", apath, msg ? msg : sqlite3_errmsg(db));
 	else
@@ -108,6 +113,50 @@ audit_file_schema(const char *apath, const char *sqldir, char *err, size_t errsz
 	return rc;
 }
 
+/*
+ * What a migration may create: the database, the audit file and their -wal, -shm and -journal.
+ * A failed migration removes what it created, so it leaves nothing behind (a mistyped --db, a
+ * file that is no database); of a file that was there before, nothing is touched. An audit file
+ * created next to an existing database stays once a migration has been committed: it may hold
+ * rows that migration moved there (007).
+ */
+static const char *const file_suffix[] = { "", "-wal", "-shm", "-journal" };
+#define NSUFFIX (sizeof(file_suffix) / sizeof(file_suffix[0]))
+
+struct created {
+	char	 path[2][NSUFFIX][1040];
+	int	 existed[2][NSUFFIX];
+};
+
+static int
+path_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 || errno != ENOENT;
+}
+
+static void
+created_note(struct created *c, const char *dbpath, const char *apath)
+{
+	for (size_t i = 0; i < NSUFFIX; i++) {
+		snprintf(c->path[0][i], sizeof(c->path[0][i]), "%s%s", dbpath, file_suffix[i]);
+		snprintf(c->path[1][i], sizeof(c->path[1][i]), "%s%s", apath, file_suffix[i]);
+		c->existed[0][i] = path_exists(c->path[0][i]);
+		c->existed[1][i] = path_exists(c->path[1][i]);
+	}
+}
+
+/* Only a file this run created, with the companions it created: no one else can have it open. */
+static void
+created_remove(const struct created *c)
+{
+	for (int f = 0; f < 2; f++)
+		for (size_t i = 0; !c->existed[f][0] && i < NSUFFIX; i++)
+			if (!c->existed[f][i])
+				unlink(c->path[f][i]);
+}
+
 /* Migrations are the files sql/NNN_name.sql, applied in order, each in its own transaction. */
 int
 store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
@@ -115,19 +164,27 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 	sqlite3 *db = NULL;
 	DIR *d = NULL;
 	struct dirent *de;
+	struct created made;
 	char *names[512], *msg = NULL;
 	size_t n = 0;
-	int rc = -1;
+	int rc = -1, committed = 0;
 	char apath[1024];
 
 	store_audit_path(dbpath, apath, sizeof(apath));
-	if (audit_file_schema(apath, sqldir, err, errsz) != 0)
-		goto out;
+	created_note(&made, dbpath, apath);
 	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
 		snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(db));
 		goto out;
 	}
-	if (pragmas(db, err, errsz) != 0)
+	/* The database first: a file that is none gets no audit file next to it. */
+	if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_errcode(db) == SQLITE_NOTADB)
+			snprintf(err, errsz, "%s is geen SQLite-database", dbpath);
+		else
+			snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(db));
+		goto out;
+	}
+	if (pragmas(db, 1, err, errsz) != 0 || audit_file_schema(apath, sqldir, err, errsz) != 0)
 		goto out;
 	/* A migration may move rows into the audit file (007): it is there as audit_file. */
 	{
@@ -193,6 +250,7 @@ store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz)
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE || sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK)
 			goto sqlerr;
+		committed = 1;
 	}
 	rc = 0;
 	goto out;
@@ -206,32 +264,124 @@ out:
 	if (d != NULL)
 		closedir(d);
 	sqlite3_close(db);
+	if (rc != 0 && (!made.existed[0][0] || !committed))
+		created_remove(&made);
 	return rc;
+}
+
+/* Whether this process may write path: allowed, and not a file without any write bit (0444). */
+static int
+may_write(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && (st.st_mode & 0222) != 0 && access(path, W_OK) == 0;
+}
+
+/* Whether a file's directory exists and may be written (to create a -wal or -shm in). */
+static int
+may_write_dir(const char *path)
+{
+	char dir[1040];
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return may_write(".");
+	if (slash == path)
+		return may_write("/");
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	return may_write(dir);
+}
+
+/*
+ * A read-only command reads a file as immutable (no locks, no -shm) when there is no -wal or
+ * -journal next to it and it or its directory may not be written: a backup copy. SQLite would
+ * otherwise create a -wal and -shm next to a WAL-mode file, which a read-only connection cannot
+ * remove again, and fails where the directory cannot be written. A connection that writes the
+ * file keeps its -wal while it is open, so no one is writing it. A live database (a -wal next to
+ * it, or one that may be written) is read through an ordinary read-only connection.
+ */
+static int
+read_immutable(const char *path)
+{
+	char wal[1040], journal[1040];
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	if (path_exists(wal) || path_exists(journal))
+		return 0;
+	return !may_write(path) || !may_write_dir(path);
+}
+
+/* Opens one file of the store; what names it in messages ("de database", "het auditlogboek"). */
+static int
+open_file(const char *path, int writable, const char *what, const char *hint, sqlite3 **db,
+    char *err, size_t errsz)
+{
+	/* A worker is one process with one thread: no mutexes needed on its connections. */
+	int flags = SQLITE_OPEN_NOMUTEX;
+	struct stat st;
+	char uri[3200];
+	size_t j = 0;
+
+	*db = NULL;
+	if (stat(path, &st) != 0) {
+		snprintf(err, errsz, "%s %s %s%s", what, path, errno == ENOENT ? "bestaat niet" :
+		    "kan niet worden geopend: ", errno == ENOENT ? hint : strerror(errno));
+		return -1;
+	}
+	if (writable || !read_immutable(path)) {
+		flags |= writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+		if (sqlite3_open_v2(path, db, flags, NULL) == SQLITE_OK)
+			return 0;
+	} else {
+		/* file:PATH?immutable=1, the path percent-encoded but for its plain characters */
+		static const char hex[] = "0123456789ABCDEF";
+		j = (size_t)snprintf(uri, sizeof(uri), "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p != '\0' &&
+		    j + 4 < sizeof(uri); p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || strchr("/._-~", *p) != NULL)
+				uri[j++] = (char)*p;
+			else {
+				uri[j++] = '%';
+				uri[j++] = hex[*p >> 4];
+				uri[j++] = hex[*p & 15];
+			}
+		}
+		snprintf(uri + j, sizeof(uri) - j, "?immutable=1");
+		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		if (sqlite3_open_v2(uri, db, flags, NULL) == SQLITE_OK)
+			return 0;
+	}
+	snprintf(err, errsz, "kan %s %s niet openen: %s", what, path, sqlite3_errmsg(*db));
+	return -1;
 }
 
 struct store *
 store_open(const char *dbpath, char *err, size_t errsz)
 {
+	return store_open_mode(dbpath, STORE_READWRITE, err, errsz);
+}
+
+struct store *
+store_open_mode(const char *dbpath, enum store_mode mode, char *err, size_t errsz)
+{
 	struct store *s = calloc(1, sizeof(*s));
 	char apath[1024];
+	int rw = mode == STORE_READWRITE, audit_rw;
 
 	if (s == NULL)
 		return NULL;
 	store_audit_path(dbpath, apath, sizeof(apath));
-	/* A worker is one process with one thread: no mutexes needed on its connections. */
-	if (sqlite3_open_v2(dbpath, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errsz, "kan %s niet openen: %s", dbpath, sqlite3_errmsg(s->db));
+	/* The export appends to the audit log; where it may not, its entry will fail, not the open. */
+	audit_rw = rw || (mode == STORE_READ_AUDIT && may_write(apath) && may_write_dir(apath));
+	if (open_file(dbpath, rw, "de database", "", &s->db, err, errsz) != 0 ||
+	    open_file(apath, audit_rw, "het auditlogboek", rw ? " (migreer eerst de database: "
+	    "verzuimctl migrate --db BESTAND, of start verzuimd)" : " (het hoort naast de database; "
+	    "kopieer bij een kopie beide bestanden)", &s->adb, err, errsz) != 0)
 		goto fail;
-	}
-	if (sqlite3_open_v2(apath, &s->adb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errsz, "kan het auditlogboek %s niet openen: %s (migreer eerst de "
-		    "database: verzuimctl migrate --db BESTAND, of start verzuimd)", apath,
-		    sqlite3_errmsg(s->adb));
-		goto fail;
-	}
-	if (pragmas(s->db, err, errsz) != 0 || pragmas(s->adb, err, errsz) != 0)
+	if (pragmas(s->db, rw, err, errsz) != 0 || pragmas(s->adb, rw, err, errsz) != 0)
 		goto fail;
 	for (int i = 0; i < STMT__MAX; i++) {
 		sqlite3 *c = i >= STMT_AUDIT_BEGIN ? s->adb : s->db;

@@ -328,15 +328,29 @@ store_school_gemeente_id(struct store *s, const char *name)
 int64_t
 store_school_student_by_number(struct store *s, const struct user *u, const char *number)
 {
+	char born[11];
+
+	return store_school_student_by_number_born(s, u, number, born);
+}
+
+int64_t
+store_school_student_by_number_born(struct store *s, const struct user *u, const char *number,
+    char born[11])
+{
 	sqlite3_stmt *st;
 	int64_t id = 0;
 
+	born[0] = '\0';
 	if (!is_staff(u) || *number == '\0')
 		return 0;
 	st = stmt_get(s, STMT_SCHOOL_STUDENT_BY_NUMBER);
 	sqlite3_bind_int64(st, 1, u->school_id);
 	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
-	id = int1(st, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		col_text(st, 1, born, 11);
+	}
+	sqlite3_reset(st);
 	return id;
 }
 

@@ -78,6 +78,9 @@ int	 store_school_student_add(struct store *, const struct user *, const struct 
 int64_t	 store_school_gemeente_id(struct store *, const char *name);	/* 0: unknown */
 /* The student with this number in the user's school: id or 0. */
 int64_t	 store_school_student_by_number(struct store *, const struct user *, const char *number);
+/* The same, with the student's date of birth (YYYY-MM-DD) in born ("" when none is found). */
+int64_t	 store_school_student_by_number_born(struct store *, const struct user *,
+	    const char *number, char born[11]);
 
 /* The input of the signals overview: every student of the school and all active registrations,
  * read in one pass ordered by student and date. */

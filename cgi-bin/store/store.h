@@ -19,7 +19,18 @@ struct user;
 int	 store_migrate(const char *dbpath, const char *sqldir, char *err, size_t errsz);
 /* The audit log's file next to the database: "x.db" gives "x-audit.db", else "x-audit". */
 void	 store_audit_path(const char *dbpath, char *out, size_t outsz);
-struct store *store_open(const char *dbpath, char *err, size_t errsz);
+/* How a command uses the files: verzuimd and the commands that change data open both for writing
+ * (and set WAL mode); a read-only command changes nothing on disk, also on a read-only backup
+ * copy; the export reads the database and appends its entry to the audit log. */
+enum store_mode {
+	STORE_READWRITE,	/* both files read and written */
+	STORE_READONLY,		/* both read-only: no journal mode set, no -wal/-shm on a copy */
+	STORE_READ_AUDIT,	/* the database read-only; the audit log written where it may be */
+	STORE_MODE__MAX
+};
+/* Opens an existing, migrated database and its audit file; NULL with a Dutch err. */
+struct store *store_open(const char *dbpath, char *err, size_t errsz);	/* STORE_READWRITE */
+struct store *store_open_mode(const char *dbpath, enum store_mode, char *err, size_t errsz);
 void	 store_close(struct store *);
 int	 store_ping(struct store *);
 int	 store_begin(struct store *);

@@ -1,6 +1,6 @@
 #!/bin/sh
-# verzuimctl's database subcommands as processes: migrate, gebruiker, vakanties, leerlingen,
-# registraties, audit verify.
+# verzuimctl's database subcommands as processes: migrate (also one that fails: nothing left
+# behind), gebruiker, vakanties, leerlingen, registraties, export, audit verify.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 V=${VERZUIMCTL:-$root/cgi-bin/verzuimctl}
@@ -71,7 +71,23 @@ printf 'leerlingnummer,datum,soort,minuten\n501,2026-11-04,spijbelen,60\n999,202
 STDIN=$tmp/reg-bad.csv expect registraties_fout 2 "regel 3: Onbekend leerlingnummer '999'" "$V" registraties --db "$db" --school 12AB
 grep -q "regel 2: Onbekende soort 'spijbelen'" "$tmp/err" && ok registraties_elke_fout_genoemd || bad registraties_elke_fout_genoemd "$(cat "$tmp/err")"
 [ "$(sqlite3 "$db" "select count(*) from registration")" = 2 ] && ok registraties_niets_bij_fout || bad registraties_niets_bij_fout "rows written"
-[ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where address = 'verzuimctl' and action like 'import%'")" = 6 ] && ok import_geaudit || bad import_geaudit "audit rows"
+# Every error of a file in one round: a number used twice is named even when its first line has
+# another error, and a line names all of its errors.
+printf 'leerlingnummer,voornaam,achternaam,geboortedatum,woongemeente,klas\n601,Dirk,Dubbel,2011-13-01,Zoetermeer,1A\n601,Dirk,Dubbel,2011-12-01,Zoetermeer,1A\n602,,Leeg,2011-13-01,Atlantis,1A\n' > "$tmp/ll-dubbel.csv"
+STDIN=$tmp/ll-dubbel.csv expect leerlingen_dubbel_fout 2 "regel 2: geboortedatum '2011-13-01' is geen geldige datum" "$V" leerlingen --db "$db" --school 12AB
+grep -q "regel 3: leerlingnummer '601' staat ook op regel 2" "$tmp/err" && ok leerlingen_dubbel_in_een_keer || bad leerlingen_dubbel_in_een_keer "$(cat "$tmp/err")"
+grep -q "regel 4: voornaam is leeg. geboortedatum '2011-13-01' is geen geldige datum (jjjj-mm-dd). onbekende woongemeente 'Atlantis'." "$tmp/err" && ok leerlingen_elke_fout_van_een_regel || bad leerlingen_elke_fout_van_een_regel "$(cat "$tmp/err")"
+[ "$(sqlite3 "$db" "select count(*) from student")" = 2 ] && ok leerlingen_dubbel_niets || bad leerlingen_dubbel_niets "rows written"
+# A registration dated before the student's birth (Anna, 501: 2012-03-04) or in the future (also
+# verlof: leave granted ahead is a verlofaanvraag, not a registration) is refused.
+later=$(date -u -d '+2 days' +%Y-%m-%d)
+printf 'leerlingnummer,datum,soort,minuten\n501,2012-03-03,ziek,dag\n501,2012-03-04,ziek,dag\n502,%s,verlof,dag\n999,2026-11-04,spijbelen,60\n' "$later" > "$tmp/reg-datum.csv"
+STDIN=$tmp/reg-datum.csv expect registraties_voor_geboorte 2 "regel 2: datum: De datum ligt vóór de geboortedatum van de leerling (2012-03-04)." "$V" registraties --db "$db" --school 12AB
+grep -q "regel 3" "$tmp/err" && bad registraties_op_geboortedag "$(cat "$tmp/err")" || ok registraties_op_geboortedag
+grep -q "regel 4: datum: De datum ligt in de toekomst." "$tmp/err" && ok registraties_verlof_in_toekomst || bad registraties_verlof_in_toekomst "$(cat "$tmp/err")"
+grep -q "regel 5: Onbekend leerlingnummer '999'. Onbekende soort 'spijbelen'" "$tmp/err" && ok registraties_elke_fout_van_een_regel || bad registraties_elke_fout_van_een_regel "$(cat "$tmp/err")"
+[ "$(sqlite3 "$db" "select count(*) from registration")" = 2 ] && ok registraties_datum_niets || bad registraties_datum_niets "rows written"
+[ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit where address = 'verzuimctl' and action like 'import%'")" = 8 ] && ok import_geaudit || bad import_geaudit "audit rows"
 
 # export: meldingen filed from --van through --tot, days in Europe/Amsterdam, no child named.
 sqlite3 "$db" "INSERT INTO loket (id, gemeente_id, name, department, phone, email, covers_leerplicht, covers_rmc)
@@ -106,4 +122,26 @@ chmod 644 "$tmp/v-audit.db"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
+# migrate on a path that is no database, or with a migration that fails on a new path: it fails
+# and leaves nothing behind (no audit file, no database).
+mkdir "$tmp/m"
+printf 'geen database\n' > "$tmp/m/tekst.db"
+out=$("$V" migrate --db "$tmp/m/tekst.db" --sql "$root/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q "verzuimctl: migrate: $tmp/m/tekst.db is geen SQLite-database" "$tmp/err" && ok migrate_geen_database || bad migrate_geen_database "exit $rc $(cat "$tmp/err")"
+[ "$(ls "$tmp/m")" = tekst.db ] && [ "$(cat "$tmp/m/tekst.db")" = "geen database" ] && ok migrate_geen_database_laat_niets_achter || bad migrate_geen_database_laat_niets_achter "$(ls "$tmp/m")"
+mkdir "$tmp/m/map.db"
+out=$("$V" migrate --db "$tmp/m/map.db" --sql "$root/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && [ "$(ls "$tmp/m" | tr '\n' ' ')" = "map.db tekst.db " ] && ok migrate_map_laat_niets_achter || bad migrate_map_laat_niets_achter "exit $rc, $(ls "$tmp/m")"
+mkdir "$tmp/sql"
+cp "$root"/sql/audit.sql "$root"/sql/001_*.sql "$tmp/sql/"
+printf 'CREATE TABLE kapot (\n' > "$tmp/sql/002_kapot.sql"
+out=$("$V" migrate --db "$tmp/m/nieuw.db" --sql "$tmp/sql" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q '002_kapot.sql' "$tmp/err" && [ "$(ls "$tmp/m" | tr '\n' ' ')" = "map.db tekst.db " ] && ok migrate_fout_laat_niets_achter || bad migrate_fout_laat_niets_achter "exit $rc, $(ls "$tmp/m") $(cat "$tmp/err")"
+# A database that was there stays when a migration fails, with its audit log.
+mkdir "$tmp/sql2"
+cp "$root"/sql/audit.sql "$root"/sql/[0-9][0-9][0-9]_*.sql "$tmp/sql2/"
+printf 'CREATE TABLE kapot (\n' > "$tmp/sql2/999_kapot.sql"
+entries=$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit")
+out=$("$V" migrate --db "$db" --sql "$tmp/sql2" 2> "$tmp/err"); rc=$?
+[ "$rc" = 1 ] && grep -q '999_kapot.sql' "$tmp/err" && [ "$(sqlite3 "$db" "select count(*) from melding")" = 2 ] && [ "$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit")" = "$entries" ] && ok migrate_fout_bestaande_blijft || bad migrate_fout_bestaande_blijft "exit $rc $(cat "$tmp/err")"
 [ $fails = 0 ]
