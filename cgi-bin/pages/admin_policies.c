@@ -1,6 +1,7 @@
 /*
  * Beheer: the verzuimbeleid of each region (SPEC §1: beheer manages policies; §4: thresholds
- * are a policy row, never literals). The values start as the protocols give them
+ * are a policy row, never literals; §3: whether Bevrijdingsdag is a holiday for the werkdagen
+ * of the region's deadlines, default on). The values start as the protocols give them
  * (sql/policies.csv); a change counts for every school of the region from the next page on,
  * after the administrator confirms it, and is audited.
  */
@@ -59,6 +60,16 @@ policies_page(struct req *r, int status, const char *region, json_t *v, json_t *
 			    "max", rules_policy_max(fields[k].name), "error", err ? err : json_null()));
 		}
 		json_object_set_new(p, "fields", rows);
+		/* §3: Bevrijdingsdag a holiday (1) or a werkdag (0); as typed for the failed form. */
+		{
+			const char *t = mine ? json_string_value(json_object_get(v,
+			    "bevrijdingsdag")) : NULL;
+			int on = mine ? t != NULL && strcmp(t, "ja") == 0 :
+			    json_integer_value(json_object_get(p, "bevrijdingsdag")) != 0;
+			int off = mine ? t != NULL && strcmp(t, "nee") == 0 : !on;
+			json_object_set_new(p, "bev_ja", json_boolean(on));
+			json_object_set_new(p, "bev_nee", json_boolean(off));
+		}
 		json_object_set_new(p, "errors", mine ? json_incref(errors) : json_object());
 		json_object_set_new(p, "one_school",
 		    json_boolean(json_integer_value(json_object_get(p, "schools")) == 1));
@@ -115,6 +126,17 @@ page_admin_policy_save(struct req *r)
 		} else
 			*slot = (int)n;
 	}
+	{
+		const char *b = form_str(r, "bevrijdingsdag");
+		json_object_set_new(v, "bevrijdingsdag", json_string(b ? b : ""));
+		if (b != NULL && strcmp(b, "ja") == 0)
+			pol.bevrijdingsdag = 1;
+		else if (b != NULL && strcmp(b, "nee") == 0)
+			pol.bevrijdingsdag = 0;
+		else
+			json_object_set_new(errors, "bevrijdingsdag", json_string("Kies of "
+			    "Bevrijdingsdag (5 mei) een vrije dag is."));
+	}
 	if (json_object_get(errors, "licht_uren") == NULL &&
 	    json_object_get(errors, "uren_16uur") == NULL && pol.licht_uren > pol.uren_16uur)
 		json_object_set_new(errors, "licht_uren", json_string("Licht verzuim begint niet "
@@ -132,9 +154,9 @@ page_admin_policy_save(struct req *r)
 		http_error(r, rc > 0 ? 404 : 500);
 		return;
 	}
-	audit(r, "beleid_gewijzigd", "beleid:%s:%d,%d,%d,%d,%d,%d,%d", pol.regio, pol.uren_16uur,
-	    pol.licht_uren, pol.te_laat_aantal, pol.ziek_dagen, pol.ziek_meldingen,
-	    pol.schorsing_max, pol.dag_minuten);
+	audit(r, "beleid_gewijzigd", "beleid:%s:%d,%d,%d,%d,%d,%d,%d,bevrijdingsdag=%d", pol.regio,
+	    pol.uren_16uur, pol.licht_uren, pol.te_laat_aantal, pol.ziek_dagen, pol.ziek_meldingen,
+	    pol.schorsing_max, pol.dag_minuten, pol.bevrijdingsdag);
 	snprintf(where, sizeof(where), "/beheer/beleid?klaar=1#beleid-%s", pol.regio);
 	http_redirect(r, where);
 }

@@ -153,7 +153,7 @@ page_desk_inbox(struct req *r)
 	struct buf fresh = BUF_INIT;
 	const struct buf *html;
 	char key[PAGE_CACHE_KEY];
-	int sr;
+	int sr, bev;
 
 	if (desk_lookup(desk_soort_names, DESK_SOORT__MAX, soort) < 0)
 		soort = "";
@@ -173,7 +173,6 @@ page_desk_inbox(struct req *r)
 	    sr == DESK_TER_KENNISGEVING ? 2 : sr == DESK_AFGESLOTEN ? 3 : 4;
 	f.limit = INBOX_PAGE;
 	f.offset = (page - 1) * INBOX_PAGE;
-	f.overdue_before = desk_overdue_before(store_now());
 	if (f.offset > INT64_MAX / 2)
 		f.offset = 0;
 	if (page > 1 && parse_key(query_str(r, "na"), &f.key_rank, &f.key_filed_at, &f.key_id) == 0)
@@ -181,13 +180,14 @@ page_desk_inbox(struct req *r)
 	else if (page > 1 && parse_key(query_str(r, "voor"), &f.key_rank, &f.key_filed_at,
 	    &f.key_id) == 0)
 		f.direction = -1;
+	store_read_begin(r->app->store);
+	version = store_desk_version(r->app->store, &r->user, &bev);
+	f.overdue_before = desk_overdue_before(store_now(), bev);
 	/* Every input of inbox_render, so one key never stands for two renderings. */
 	snprintf(key, sizeof(key), "inbox %lld %lld %s %s %s %lld %d %lld.%lld.%lld %lld",
 	    (long long)r->user.loket_id, (long long)f.school_id, soort, leeftijd, status,
 	    (long long)page, f.direction, (long long)f.key_rank, (long long)f.key_filed_at,
 	    (long long)f.key_id, (long long)f.overdue_before);
-	store_read_begin(r->app->store);
-	version = store_desk_version(r->app->store, &r->user);
 	if (version < 0 || (html = page_cache_get(key, version)) == NULL) {
 		if (inbox_render(r, &f, page, &fresh) != 0) {
 			store_read_end(r->app->store);

@@ -147,9 +147,10 @@ enum desk_refusal desk_mas_check(const struct desk_mas_request *);
 
 /*
  * The instant before which a melding still geregistreerd is overdue at time now: filed on a day
- * after which more than DESK_TREAT_WERKDAGEN werkdagen have passed by today (Europe/Amsterdam).
+ * after which more than DESK_TREAT_WERKDAGEN werkdagen have passed by today (Europe/Amsterdam);
+ * bevrijdingsdag: 5 May is no werkdag (§3, the desk's region).
  */
-int64_t	desk_overdue_before(int64_t now);
+int64_t	desk_overdue_before(int64_t now, int bevrijdingsdag);
 
 /* "eerste", "tweede", "volgende" for ordinal 1, 2, >= 3; "" for < 1. */
 const char *desk_ordinal_label(int64_t ordinal);

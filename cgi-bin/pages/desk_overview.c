@@ -295,13 +295,14 @@ page_desk_overview(struct req *r)
 	int64_t overdue_total = 0;
 	char med[40], worst[40], title[40], prev[12], next[12];
 	size_t i;
-	int rc, bad_month;
+	int rc, bad_month, bev;
 
 	bad_month = month_param(r, &mo) != 0;
 	by_status = store_desk_count_by(r->app->store, &r->user, 0);
 	by_soort = store_desk_count_by(r->app->store, &r->user, 1);
 	store_desk_treat_stats(r->app->store, &r->user, &ts);
-	overdue = store_desk_overdue(r->app->store, &r->user, desk_overdue_before(store_now()),
+	store_desk_version(r->app->store, &r->user, &bev);
+	overdue = store_desk_overdue(r->app->store, &r->user, desk_overdue_before(store_now(), bev),
 	    OVERDUE_SHOWN, &overdue_total);
 	json_array_foreach(overdue, i, row)
 		desk_decorate_melding(row);

@@ -319,7 +319,7 @@ desk_date_day(const char *ymd, char *out, size_t outsz)
 }
 
 int64_t
-desk_overdue_before(int64_t now)
+desk_overdue_before(int64_t now, int bevrijdingsdag)
 {
 	char today_s[11];
 	rules_date today, c;
@@ -330,7 +330,7 @@ desk_overdue_before(int64_t now)
 		return 0;
 	/* The earliest filing day whose term has not yet run out; rules_werkdagen_add is monotone. */
 	c = today;
-	while (rules_werkdagen_add(c - 1, DESK_TREAT_WERKDAGEN, 1) >= today)
+	while (rules_werkdagen_add(c - 1, DESK_TREAT_WERKDAGEN, bevrijdingsdag) >= today)
 		c--;
 	rules_date_to_ymd(c, &y, &m, &d);
 	return desk_local_midnight(y, m, d);

@@ -610,7 +610,8 @@ page_leave_decide(struct req *r)
 		rules_date van, tot;
 		if (leave_parse_date(jstr(req, "start_date"), &van) == 0 &&
 		    leave_parse_date(jstr(req, "end_date"), &tot) == 0)
-			days = leave_school_days(r, jint(req, "calendar_id"), van, tot);
+			days = leave_school_days(r, jint(req, "calendar_id"), jstr(req, "region"),
+			    van, tot);
 		if (days != NULL && json_array_size(days) > 0 &&
 		    (dates = calloc(json_array_size(days), sizeof(*dates))) != NULL) {
 			for (size_t i = 0; i < json_array_size(days); i++)

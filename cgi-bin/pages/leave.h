@@ -65,7 +65,10 @@ int	leave_check_run(struct req *, const struct leave_student *, const struct lea
 /* The verdict as the pages show it, next to the fields. */
 json_t	*leave_check_json(const struct leave_input *, const struct leave_check *);
 /* The school days of [van, tot] as "YYYY-MM-DD" strings (a JSON array). */
-json_t	*leave_school_days(struct req *, int64_t calendar_id, rules_date van, rules_date tot);
+json_t	*leave_school_days(struct req *, int64_t calendar_id, const char *region, rules_date van,
+	    rules_date tot);
+/* Whether 5 May is no werkdag in the region's verzuimbeleid (§3; 1 when the region is unknown). */
+int	leave_bevrijdingsdag(struct req *, const char *region);
 /* The Dutch label of a ground, category, place, status. */
 const char *leave_label(const char *kind, const char *value);
 /* The reason codes of a decision as [{code, text}]. */

@@ -82,9 +82,17 @@ leave_parse_date(const char *s, rules_date *out)
 	return rules_date_parse(s, n, out);
 }
 
+int
+leave_bevrijdingsdag(struct req *r, const char *region)
+{
+	const struct rules_policy *p = region != NULL ? app_policy(r, region) : NULL;
+
+	return p != NULL ? p->bevrijdingsdag : 1;
+}
+
 static int
-load_calendar(struct req *r, int64_t calendar_id, rules_date from, rules_date to,
-    struct rules_calendar *cal)
+load_calendar(struct req *r, int64_t calendar_id, const char *region, rules_date from,
+    rules_date to, struct rules_calendar *cal)
 {
 	struct rules_vacation *vac = calloc(VACATIONS_MAX, sizeof(*vac));
 	size_t n = 0;
@@ -93,7 +101,7 @@ load_calendar(struct req *r, int64_t calendar_id, rules_date from, rules_date to
 	if (vac == NULL)
 		return -1;
 	if (store_leave_vacations(r->app->store, calendar_id, vac, VACATIONS_MAX, &n) == 0 &&
-	    rules_calendar_init(cal, vac, n, 1, from, to) == RULES_OK)
+	    rules_calendar_init(cal, vac, n, leave_bevrijdingsdag(r, region), from, to) == RULES_OK)
 		rc = 0;
 	free(vac);
 	return rc;
@@ -123,7 +131,7 @@ leave_check_run(struct req *r, const struct leave_student *st, const struct leav
 	rules_date_to_ymd(ys, &y, &m, &d);
 	snprintf(out->school_year, sizeof(out->school_year), "%04u-%04u", (unsigned)y % 10000u,
 	    (unsigned)(y + 1) % 10000u);
-	if (load_calendar(r, st->calendar_id, ys, in->tot, &cal) != 0)
+	if (load_calendar(r, st->calendar_id, st->region, ys, in->tot, &cal) != 0)
 		return -1;
 	out->schooldagen = rules_school_days(&cal, in->van, in->tot);
 	rules_first_two_school_weeks(&cal, in->van, &out->first_weeks[0], &out->first_weeks[1]);
@@ -167,13 +175,14 @@ leave_check_run(struct req *r, const struct leave_student *st, const struct leav
 }
 
 json_t *
-leave_school_days(struct req *r, int64_t calendar_id, rules_date van, rules_date tot)
+leave_school_days(struct req *r, int64_t calendar_id, const char *region, rules_date van,
+    rules_date tot)
 {
 	struct rules_calendar cal;
 	json_t *a = json_array();
 	char buf[11];
 
-	if (load_calendar(r, calendar_id, van, tot, &cal) != 0)
+	if (load_calendar(r, calendar_id, region, van, tot, &cal) != 0)
 		return a;
 	for (rules_date d = van; d <= tot; d++)
 		if (rules_is_school_day(&cal, d)) {

@@ -240,13 +240,13 @@ in_list(const char *v, const char *const *list, size_t n)
 	return 0;
 }
 
-/* n werkdagen before d (d itself not counted). */
+/* n werkdagen before d (d itself not counted); bev: 5 May is no werkdag (§3). */
 static rules_date
-werkdagen_before(rules_date d, int n)
+werkdagen_before(rules_date d, int n, int bev)
 {
 	while (n > 0) {
 		d--;
-		if (rules_is_werkdag(d, 1))
+		if (rules_is_werkdag(d, bev))
 			n--;
 	}
 	return d;
@@ -295,7 +295,7 @@ page_leave_submit(struct req *r)
 	const char *graad = val(r, "graad"), *expl = val(r, "toelichting"), *tok = val(r, "token");
 	char tokbuf[33], fp[33], *end;
 	rules_date today = leave_today();
-	int have_student = 0, have_dates = 0, is_decision;
+	int have_student = 0, have_dates = 0, is_decision, bev = 1;
 
 	memset(&in, 0, sizeof(in));
 	if (strlen(tok) != 32 || strspn(tok, "0123456789abcdef") != 32) {
@@ -315,8 +315,10 @@ page_leave_submit(struct req *r)
 	    store_leave_student(r->app->store, &r->user, student_id, &st) != 0)
 		json_object_set_new(fouten, "leerling", json_string("Kies voor welk kind u verlof "
 		    "aanvraagt."));
-	else
+	else {
 		have_student = 1;
+		bev = leave_bevrijdingsdag(r, st.region);
+	}
 	if (!in_list(ground, grounds, 4)) {
 		json_object_set_new(fouten, "grond", json_string("Kies de reden van uw aanvraag."));
 		ground = "";
@@ -388,7 +390,7 @@ page_leave_submit(struct req *r)
 		else if (strcmp(ground, "11f") == 0 && in.van <= today)
 			json_object_set_new(fouten, "van", json_string("Verlof wegens het beroep vraagt u "
 			    "vooraf aan: de eerste dag moet na vandaag liggen."));
-		else if (strcmp(ground, "11g") == 0 && in.van < werkdagen_before(today, 2))
+		else if (strcmp(ground, "11g") == 0 && in.van < werkdagen_before(today, 2, bev))
 			json_object_set_new(fouten, "van", json_string("Verlof vraagt u vooraf aan. Alleen "
 			    "bij een onvoorziene omstandigheid kan het nog binnen 2 dagen na het begin; "
 			    "die termijn is voorbij."));
@@ -446,7 +448,7 @@ page_leave_submit(struct req *r)
 			warn_add(regels, "grond", "U meldt dit minder dan 2 dagen van tevoren; de "
 			    "school kan u daarop aanspreken.");
 		/* "within 2 days" counted as for an unforeseen 11g absence: in werkdagen (§3) */
-		if (strcmp(ground, "ziekte") == 0 && in.van < werkdagen_before(today, 2))
+		if (strcmp(ground, "ziekte") == 0 && in.van < werkdagen_before(today, 2, bev))
 			warn_add(regels, "grond", "U meldt de ziekte later dan 2 dagen na de eerste "
 			    "ziektedag. Meld ziekte voortaan op de eerste dag.");
 	}

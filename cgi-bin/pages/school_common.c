@@ -122,8 +122,8 @@ school_ctx_open(struct store *s, const struct user *u, const struct rules_policy
 	c->today = school_today();
 	rules_date_format(c->today, c->today_s);
 	if (store_school_vacations(s, c->school.calendar_id, &vac, &nvac) != 0 ||
-	    rules_calendar_init(&c->cal, vac, nvac, 1, c->today - 3 * 366, c->today + 400) !=
-	    RULES_OK) {
+	    rules_calendar_init(&c->cal, vac, nvac, c->pol.bevrijdingsdag, c->today - 3 * 366,
+	    c->today + 400) != RULES_OK) {
 		free(vac);
 		return -1;
 	}
@@ -232,10 +232,12 @@ school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 		json_object_set_new(o, "uiterlijk_melden", json_string(dl));
 		json_object_set_new(o, "uiterlijk_melden_text", json_string(dlnl));
 		if (c->today > s->uiterlijk_melden) {
-			left = -rules_werkdagen_count(s->uiterlijk_melden + 1, c->today, 1);
+			left = -rules_werkdagen_count(s->uiterlijk_melden + 1, c->today,
+			    c->pol.bevrijdingsdag);
 			json_object_set_new(o, "overdue", json_true());
 		} else
-			left = rules_werkdagen_count(c->today + 1, s->uiterlijk_melden, 1);
+			left = rules_werkdagen_count(c->today + 1, s->uiterlijk_melden,
+			    c->pol.bevrijdingsdag);
 		json_object_set_new(o, "werkdagen_over", json_integer(left));
 		json_object_set_new(o, "werkdagen_te_laat", json_integer(-left));
 	}

@@ -455,7 +455,7 @@ render_form(struct req *r, int status, const struct school_ctx *c, json_t *stude
 		if (soort_deadline[soort] > 0) {
 			/* §6: the deadline, from the signal's datum or the first day (as when sent). */
 			rules_date dl = rules_werkdagen_add(on != RULES_NO_DATE ? on : start,
-			    soort_deadline[soort], 1);
+			    soort_deadline[soort], c->pol.bevrijdingsdag);
 			char dn[32];
 			school_date_nl(dl, dn);
 			json_object_set_new(d, "uiterlijk", json_string(dn));
@@ -822,7 +822,8 @@ page_school_melding_file(struct req *r)
 			rules_date_format(sig.uiterlijk_melden, mn.deadline);
 	}
 	if (!has_signal && soort_deadline[soort] > 0)
-		rules_date_format(rules_werkdagen_add(start, soort_deadline[soort], 1), mn.deadline);
+		rules_date_format(rules_werkdagen_add(start, soort_deadline[soort],
+		    c.pol.bevrijdingsdag), mn.deadline);
 	if (soort == S_16UUR || soort == S_LRV) {
 		char last[11];
 		int64_t prev = store_school_last_16uur(r->app->store, r->ids[0], last);

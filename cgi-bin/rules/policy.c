@@ -157,6 +157,7 @@ rules_policies_parse(const char *text, size_t len, struct rules_policy *out, siz
 		}
 		struct rules_policy pol;
 		memset(&pol, 0, sizeof(pol));
+		pol.bevrijdingsdag = 1;	/* §3: default on; not a column of the CSV */
 		for (int i = 0; i < k; i++)
 			if (set_field(&pol, (enum column)map[i], f[i]) != 0)
 				goto bad;

@@ -187,6 +187,8 @@ struct rules_policy {
 	int ziek_meldingen;             /* sick reports in 12 weeks (84 days) */
 	int schorsing_max;              /* school days */
 	int dag_minuten;                /* unauthorised minutes that make a whole day absent */
+	int bevrijdingsdag;             /* §3: 5 May is no werkdag (1, the default) or is one (0);
+	                                 * not a column of the CSV: beheer sets it */
 };
 /* The largest value the policy CSV allows in a numeric column (the smallest is 1); 0 for a
  * name that is not a numeric column. licht_uren must also stay <= uren_16uur. */

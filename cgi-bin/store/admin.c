@@ -454,6 +454,7 @@ store_policies_load(struct store *s, struct rules_policy *out, size_t max, size_
 		p->ziek_meldingen = sqlite3_column_int(st, 5);
 		p->schorsing_max = sqlite3_column_int(st, 6);
 		p->dag_minuten = sqlite3_column_int(st, 7);
+		p->bevrijdingsdag = sqlite3_column_int(st, 8) != 0;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
@@ -473,6 +474,7 @@ store_policy_update(struct store *s, const struct rules_policy *p, int64_t user_
 	bind_policy(st, p);
 	sqlite3_bind_int64(st, 9, now);
 	sqlite3_bind_int64(st, 10, user_id);
+	sqlite3_bind_int(st, 11, p->bevrijdingsdag != 0);
 	if (stmt_exec(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;

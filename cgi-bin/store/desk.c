@@ -69,17 +69,20 @@ store_desk_inbox(struct store *s, const struct user *u, const struct desk_filter
 }
 
 int64_t
-store_desk_version(struct store *s, const struct user *u)
+store_desk_version(struct store *s, const struct user *u, int *bevrijdingsdag)
 {
 	sqlite3_stmt *st;
 	int64_t loket, v = -1;
 
+	*bevrijdingsdag = 1;
 	if (desk_of(u, &loket) != 0)
 		return -1;
 	st = stmt_get(s, STMT_DESK_VERSION);
 	sqlite3_bind_int64(st, 1, loket);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		v = sqlite3_column_int64(st, 0);
+		*bevrijdingsdag = sqlite3_column_int(st, 1) != 0;
+	}
 	sqlite3_reset(st);
 	return v;
 }
@@ -397,7 +400,7 @@ store_desk_region_meldingen(struct store *s, const struct user *u, int64_t from,
 
 /* A school calendar from the vacations of calendar_id, covering [from, to]. */
 static int
-calendar_load(struct store *s, int64_t calendar_id, rules_date from, rules_date to,
+calendar_load(struct store *s, int64_t calendar_id, int bev, rules_date from, rules_date to,
     struct rules_calendar *cal)
 {
 	struct rules_vacation *v = NULL, *nv;
@@ -427,7 +430,7 @@ calendar_load(struct store *s, int64_t calendar_id, rules_date from, rules_date 
 		n++;
 	}
 	sqlite3_reset(st);
-	rc = rules_calendar_init(cal, v, n, 1, from, to) == RULES_OK ? 0 : -1;
+	rc = rules_calendar_init(cal, v, n, bev, from, to) == RULES_OK ? 0 : -1;
 	free(v);
 	return rc;
 }
@@ -436,21 +439,24 @@ calendar_load(struct store *s, int64_t calendar_id, rules_date from, rules_date 
 #define CALENDARS_MAX	32
 struct calendars {
 	int64_t			 id[CALENDARS_MAX];
+	int			 bev[CALENDARS_MAX];	/* the region's Bevrijdingsdag (§3) */
 	int			 ok[CALENDARS_MAX];
 	struct rules_calendar	 cal[CALENDARS_MAX];
 	size_t			 n;
 };
 
 static const struct rules_calendar *
-calendar_get(struct store *s, struct calendars *c, int64_t id, rules_date from, rules_date to)
+calendar_get(struct store *s, struct calendars *c, int64_t id, int bev, rules_date from,
+    rules_date to)
 {
 	for (size_t i = 0; i < c->n; i++)
-		if (c->id[i] == id)
+		if (c->id[i] == id && c->bev[i] == bev)
 			return c->ok[i] ? &c->cal[i] : NULL;
 	if (c->n == CALENDARS_MAX)
 		return NULL;
 	c->id[c->n] = id;
-	c->ok[c->n] = calendar_load(s, id, from, to, &c->cal[c->n]) == 0;
+	c->bev[c->n] = bev;
+	c->ok[c->n] = calendar_load(s, id, bev, from, to, &c->cal[c->n]) == 0;
 	c->n++;
 	return c->ok[c->n - 1] ? &c->cal[c->n - 1] : NULL;
 }
@@ -477,7 +483,8 @@ count_signals(struct store *s, struct streamed *x, struct calendars *cals,
 	int y, m, d;
 
 	if (x->n == 0 || p == NULL || !x->born_ok ||
-	    (cal = calendar_get(s, cals, x->calendar_id, rules_school_year_start(from) - 400, to)) == NULL)
+	    (cal = calendar_get(s, cals, x->calendar_id, p->bevrijdingsdag,
+	    rules_school_year_start(from) - 400, to)) == NULL)
 		return;
 	rules_registrations_sort(x->regs, x->n);
 	/*

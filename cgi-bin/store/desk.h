@@ -35,8 +35,10 @@ json_t	*store_desk_schools(struct store *, const struct user *);
 /*
  * The version of everything the officer's inbox shows (sql/011_desk_version.sql): the same number
  * means the same inbox, so a rendering made at it can be reused. -1 when there is none.
+ * *bevrijdingsdag: whether 5 May is no werkdag in the verzuimbeleid of the desk's region (§3;
+ * 1 when unknown), for the desk's own term.
  */
-int64_t	 store_desk_version(struct store *, const struct user *);
+int64_t	 store_desk_version(struct store *, const struct user *, int *bevrijdingsdag);
 
 /* The melding with student, school and desk data, or NULL when not in scope. */
 json_t	*store_desk_melding(struct store *, const struct user *, int64_t id);

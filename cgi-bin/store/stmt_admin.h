@@ -77,16 +77,16 @@ X(STMT_POLICY_SEED, \
   "ziek_dagen, ziek_meldingen, schorsing_max, dag_minuten) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
 X(STMT_POLICY_ALL, \
   "SELECT region, uren_16uur, licht_uren, te_laat_aantal, ziek_dagen, ziek_meldingen, " \
-  "schorsing_max, dag_minuten FROM region_policy ORDER BY region") \
+  "schorsing_max, dag_minuten, bevrijdingsdag FROM region_policy ORDER BY region") \
 X(STMT_POLICY_LIST, \
   "SELECT p.region, p.uren_16uur, p.licht_uren, p.te_laat_aantal, p.ziek_dagen, " \
-  "p.ziek_meldingen, p.schorsing_max, p.dag_minuten, p.changed_at, IFNULL(u.name, '') AS " \
+  "p.ziek_meldingen, p.schorsing_max, p.dag_minuten, p.bevrijdingsdag, p.changed_at, IFNULL(u.name, '') AS " \
   "changed_by, (SELECT count(*) FROM school s WHERE s.region = p.region) AS schools " \
   "FROM region_policy p LEFT JOIN app_user u ON u.id = p.changed_by ORDER BY p.region") \
 X(STMT_POLICY_UPDATE, \
   "UPDATE region_policy SET uren_16uur = ?2, licht_uren = ?3, te_laat_aantal = ?4, " \
   "ziek_dagen = ?5, ziek_meldingen = ?6, schorsing_max = ?7, dag_minuten = ?8, " \
-  "changed_at = ?9, changed_by = ?10 WHERE region = ?1") \
+  "changed_at = ?9, changed_by = ?10, bevrijdingsdag = ?11 WHERE region = ?1") \
 X(STMT_ADMIN_CALENDAR_LIST, \
   "SELECT c.id, c.name, (SELECT count(*) FROM school s WHERE s.calendar_id = c.id) AS schools " \
   "FROM calendar c ORDER BY c.name") \

@@ -63,7 +63,10 @@ X(STMT_DESK_INBOX_BEFORE, \
   "WHERE " DESK_FILTER_BASE " AND " DESK_RANK " < ?8 AND " DESK_RANK " >= ?11 ORDER BY " DESK_RANK " DESC, m.filed_at DESC, " \
   "m.id DESC LIMIT ?7)) ORDER BY r DESC, filed_at DESC, id DESC LIMIT ?7) " DESK_INBOX_ROWS) \
 X(STMT_DESK_INBOX_COUNT, "SELECT IFNULL(sum(m.n), 0) FROM desk_count m WHERE " DESK_FILTER) \
-X(STMT_DESK_VERSION, "SELECT v FROM desk_version WHERE loket_id = ?1") \
+X(STMT_DESK_VERSION, \
+  "SELECT v.v, IFNULL(p.bevrijdingsdag, 1) FROM desk_version v JOIN loket l ON l.id = v.loket_id " \
+  "JOIN gemeente g ON g.id = l.gemeente_id LEFT JOIN region_policy p ON p.region = g.region " \
+  "WHERE v.loket_id = ?1") \
 X(STMT_DESK_SCHOOLS, \
   "SELECT sc.id, sc.name FROM school sc WHERE sc.id IN (SELECT c.school_id FROM desk_count c " \
   "WHERE c.loket_id = ?1 AND c.n > 0) ORDER BY sc.name") \

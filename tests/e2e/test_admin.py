@@ -134,7 +134,7 @@ def test_bad_policy_values_are_named_and_kept(stack):
     c = beheer(stack)
     before = policy_row(stack, "haaglanden")
     form = {"regio": "haaglanden", "uren_16uur": "16", "licht_uren": "20", "te_laat_aantal": "negen",
-            "ziek_dagen": "7", "ziek_meldingen": "4", "schorsing_max": "5", "dag_minuten": "2000", "bevestig": "ja"}
+            "ziek_dagen": "7", "ziek_meldingen": "4", "schorsing_max": "5", "dag_minuten": "2000", "bevrijdingsdag": "ja", "bevestig": "ja"}
     r = c.post("/beheer/beleid", form)
     eq(r.status, 422, "refused")
     check("niet boven de grens van wettelijk verzuim" in r.text, "licht above 16uur named")
@@ -164,7 +164,8 @@ def test_policy_change_counts_for_the_schools_of_the_region(stack):
     before = signal_count(school)
     check(before >= 1, "the demo school has signals")
     form = {"regio": "haaglanden", "uren_16uur": "1000", "licht_uren": "1000", "te_laat_aantal": "10000",
-            "ziek_dagen": "1000", "ziek_meldingen": "64", "schorsing_max": "5", "dag_minuten": "1440", "bevestig": "ja"}
+            "ziek_dagen": "1000", "ziek_meldingen": "64", "schorsing_max": "5", "dag_minuten": "1440",
+            "bevrijdingsdag": "ja", "bevestig": "ja"}
     r = c.post("/beheer/beleid", form)
     eq(r.status, 303, "saved")
     eq(policy_row(stack, "haaglanden"), "1000,1000,10000,1000,64,5,1440", "stored")

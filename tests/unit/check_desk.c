@@ -192,12 +192,20 @@ START_TEST(test_overdue_before)
 
 	/* Tuesday 24 Nov 2026, noon: filed on Mon 16 Nov, the 5th werkdag after is Mon 23 Nov —
 	 * passed; filed Tue 17 Nov, the 5th is Tue 24 Nov (today) — not yet overdue. */
-	desk_local_date(desk_overdue_before(desk_local_midnight(2026, 11, 24) + 12 * 3600), d);
+	desk_local_date(desk_overdue_before(desk_local_midnight(2026, 11, 24) + 12 * 3600, 1), d);
 	ck_assert_str_eq(d, "2026-11-17");
 	/* Over a weekend and Kerst: on Mon 28 Dec 2026, 25 and 26 Dec are holidays. Filed Fri 18 Dec:
 	 * werkdagen 21, 22, 23, 24, 28 → the 5th is 28 Dec (today): not overdue; 17 Dec is. */
-	desk_local_date(desk_overdue_before(desk_local_midnight(2026, 12, 28) + 3600), d);
+	desk_local_date(desk_overdue_before(desk_local_midnight(2026, 12, 28) + 3600, 1), d);
 	ck_assert_str_eq(d, "2026-12-18");
+	/* §3 Bevrijdingsdag as the desk's region sets it. Wed 12 May 2027, Hemelvaart is Thu 6 May.
+	 * On: filed Mon 3 May, werkdagen 4, 7, 10, 11, 12 → not overdue; Sun 2 May is (3, 4, 7,
+	 * 10, 11).
+	 * Off: 5 May counts, filed 3 May → 4, 5, 7, 10, 11: overdue; 4 May is not. */
+	desk_local_date(desk_overdue_before(desk_local_midnight(2027, 5, 12) + 12 * 3600, 1), d);
+	ck_assert_str_eq(d, "2027-05-03");
+	desk_local_date(desk_overdue_before(desk_local_midnight(2027, 5, 12) + 12 * 3600, 0), d);
+	ck_assert_str_eq(d, "2027-05-04");
 }
 END_TEST
 

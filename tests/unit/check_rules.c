@@ -482,6 +482,7 @@ check_policy_row(const struct rules_policy *p, size_t i)
 	ck_assert_int_eq(p->ziek_meldingen, policy_rows[i].ziek_meldingen);
 	ck_assert_int_eq(p->schorsing_max, policy_rows[i].schorsing);
 	ck_assert_int_eq(p->dag_minuten, policy_rows[i].dag_minuten);
+	ck_assert_int_eq(p->bevrijdingsdag, 1);	/* §3: default on, every region */
 }
 
 START_TEST(test_policy_parse)
