@@ -36,10 +36,15 @@ INSERT INTO melding (id, student_id, school_id, soort, routed_to, age_group, per
   VALUES (41, 1, 1, '16uur', 'leerplicht', '5-18', '2026-11-02', '2026-2027', 1, 1796040000);"
 entries=$(sqlite3 "$tmp/v-audit.db" "select count(*) from audit")
 
+# backup_copy dir dirmode: a 0444 backup copy of both files in dir, which gets dirmode.
+backup_copy() {
+	mkdir "$1"
+	sqlite3 "$db" ".backup $1/v.db" && sqlite3 "$tmp/v-audit.db" ".backup $1/v-audit.db"
+	chmod 444 "$1/v.db" "$1/v-audit.db"; chmod "$2" "$1"
+}
+
 # A backup copy of both files, read-only, in a directory that cannot be written.
-mkdir "$tmp/ro"
-sqlite3 "$db" ".backup $tmp/ro/v.db" && sqlite3 "$tmp/v-audit.db" ".backup $tmp/ro/v-audit.db"
-chmod 444 "$tmp/ro/v.db" "$tmp/ro/v-audit.db"; chmod 555 "$tmp/ro"
+backup_copy "$tmp/ro" 555
 before=$(listing "$tmp/ro")
 out=$(other "$V" audit verify --db "$tmp/ro/v.db" 2> "$tmp/err"); rc=$?
 [ "$rc" = 0 ] && [ "$out" = "{\"ok\":true,\"regels\":$entries}" ] && ok audit_verify_kopie_alleen_lezen || bad audit_verify_kopie_alleen_lezen "exit $rc, '$out' $(cat "$tmp/err")"
@@ -51,9 +56,7 @@ unchanged export_kopie_ongewijzigd "$tmp/ro" "$before"
 
 # A 0444 copy in a directory that can be written: no -wal or -shm appears next to it, also for
 # root (who could write it).
-mkdir "$tmp/rw"
-sqlite3 "$db" ".backup $tmp/rw/v.db" && sqlite3 "$tmp/v-audit.db" ".backup $tmp/rw/v-audit.db"
-chmod 444 "$tmp/rw/v.db" "$tmp/rw/v-audit.db"; chmod 777 "$tmp/rw"
+backup_copy "$tmp/rw" 777
 before=$(listing "$tmp/rw")
 out=$(other "$V" audit verify --db "$tmp/rw/v.db" 2> "$tmp/err"); rc=$?
 [ "$rc" = 0 ] && [ "$out" = "{\"ok\":true,\"regels\":$entries}" ] && ok audit_verify_kopie_0444 || bad audit_verify_kopie_0444 "exit $rc, '$out' $(cat "$tmp/err")"
