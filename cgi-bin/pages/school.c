@@ -298,6 +298,7 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 	json_object_set_new(d, "history", history);
 	{
 		json_t *ml = store_school_student_meldingen(r->app->store, &r->user, id), *m;
+		char fd[11];
 		size_t i;
 		json_array_foreach(ml, i, m) {
 			int k = desk_lookup(desk_status_names, DESK_STATUS__MAX,
@@ -309,6 +310,9 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 				    desk_status_labels[k]));
 			school_date_text(m, "period_start", "period_start_text");
 			school_date_text(m, "period_end", "period_end_text");
+			/* The day it was filed in Europe/Amsterdam (a melding of 00:30 is of that day). */
+			desk_local_date(json_integer_value(json_object_get(m, "filed_at")), fd);
+			json_object_set_new(m, "filed_date", json_string(fd));
 			school_date_text(m, "filed_date", "filed_text");
 		}
 		json_object_set_new(d, "meldingen", ml);

@@ -141,7 +141,7 @@ X(STMT_SCHOOL_MELDINGEN_COUNT, \
   "SELECT count(*) FROM melding m WHERE m.school_id = ?1 AND (?2 = '' OR m.status = ?2)") \
 X(STMT_SCHOOL_MELDINGEN, \
   "SELECT m.id, m.student_id, m.soort, m.status, m.routed_to, m.period_start, m.period_end, " \
-  "m.deadline, m.signal_datum, m.filed_at, date(m.filed_at, 'unixepoch') AS filed_date, " \
+  "m.deadline, m.signal_datum, m.filed_at, " \
   "s.first_name || ' ' || s.last_name AS student_name, IFNULL(l.name, '') AS loket_name, " \
   "IFNULL(lg.name, '') AS loket_gemeente, " \
   MELDING_ORDINAL("") " AS ordinal " \
@@ -153,8 +153,7 @@ X(STMT_SCHOOL_MELDINGEN, \
 X(STMT_SCHOOL_MELDINGEN_STATUS_COUNTS, \
   "SELECT status, count(*) AS n FROM melding WHERE school_id = ? GROUP BY status") \
 X(STMT_SCHOOL_STUDENT_MELDINGEN, \
-  "SELECT m.id, m.soort, m.status, m.period_start, m.period_end, m.school_year, " \
-  "date(m.filed_at, 'unixepoch') AS filed_date, " \
+  "SELECT m.id, m.soort, m.status, m.period_start, m.period_end, m.school_year, m.filed_at, " \
   MELDING_ORDINAL("") " AS ordinal " \
   "FROM melding m JOIN student s ON s.id = m.student_id " \
   "WHERE m.student_id = ?1 AND s.school_id = ?2 ORDER BY m.filed_at DESC, m.id DESC")

@@ -204,6 +204,24 @@ def test_acceptance_16uur_end_to_end(stack):
         eq(o.get("/loket/meldingen/%d/verzuimstaat" % mid).status, 404, other + " verzuimstaat")
 
 
+def test_filed_on_is_the_day_in_the_netherlands(stack):
+    """A melding filed at 00:30 in the Netherlands (23:30 UTC the day before) is of that Dutch day,
+    on the list of meldingen and on the student's page alike."""
+    c = login(stack)
+    row = stack.sql("select m.id, m.student_id from melding m join student s on s.id = m.student_id "
+                    "where s.school_id = 1 order by m.id limit 1")
+    check(row, "the demo school has a melding")
+    mid, sid = row.split("|")
+    stack.sql("update melding set filed_at = %d where id = %s" % (1795476600, mid))  # 2026-11-23 23:30 UTC
+    dutch = when("2026-11-24", "24 november 2026")
+    lst = c.get("/school/meldingen").text
+    m = re.search(r'href="/school/meldingen/%s">.*?</tr>' % mid, lst, re.S)
+    check(m and dutch in m.group(0), "list: filed on 24 November")
+    st = c.get("/school/leerlingen/%s" % sid).text
+    m = re.search(r'href="/school/meldingen/%s">.*?</tr>' % mid, st, re.S)
+    check(m and dutch in m.group(0), "student page: filed on 24 November, not 23")
+
+
 def test_bad_line_among_1000_imports_nothing(stack):
     c = login(stack)
     before = count(stack, "select count(*) from registration")
@@ -529,7 +547,7 @@ def test_answered_licht_signal_stays_answered(stack):
 
 
 if __name__ == "__main__":
-    run([test_acceptance_16uur_end_to_end, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
+    run([test_acceptance_16uur_end_to_end, test_filed_on_is_the_day_in_the_netherlands, test_bad_line_among_1000_imports_nothing, test_import_errors_per_line,
          test_student_import, test_school_sees_only_its_own_students, test_registration_and_correction_keep_history,
          test_melding_refused_without_plicht_and_attachments, test_verwijdering_goes_to_inspectie_and_informs_leerplicht,
          test_verwijdering_of_an_adult_informs_the_rmc_desk, test_parents_told_of_a_melding_about_a_minor_period,
