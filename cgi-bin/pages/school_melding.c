@@ -1169,6 +1169,7 @@ page_school_melding_end(struct req *r)
 	const char *date = form_str(r, "einddatum"), *text = form_str(r, "toelichting");
 	json_t *errors = json_object(), *m;
 	rules_date d, start;
+	char date_text[32];
 	int rc;
 
 	if ((m = store_melding_get(r->app->store, &r->user, r->ids[0])) == NULL) {
@@ -1196,7 +1197,8 @@ page_school_melding_end(struct req *r)
 		return;
 	}
 	json_decref(errors);
-	rc = store_school_melding_end(r->app->store, &r->user, r->ids[0], date, text);
+	school_date_nl(d, date_text);	/* the timeline reads Dutch: "24 november 2026" */
+	rc = store_school_melding_end(r->app->store, &r->user, r->ids[0], date, date_text, text);
 	if (rc == 0)
 		audit(r, "wijzig", "melding:%lld:einddatum", (long long)r->ids[0]);
 	after_action(r, rc, "einddatum", "Deze melding is afgesloten of ingetrokken.");

@@ -844,10 +844,11 @@ fail:
 
 int
 store_school_melding_end(struct store *s, const struct user *u, int64_t id, const char *date,
-    const char *text)
+    const char *date_text, const char *text)
 {
-	char status[32], msg[600];
+	char status[32], *msg = NULL;
 	sqlite3_stmt *st;
+	size_t n;
 	int rc;
 
 	if (!is_staff(u))
@@ -869,13 +870,19 @@ store_school_melding_end(struct store *s, const struct user *u, int64_t id, cons
 		store_rollback(s);
 		return 3;
 	}
-	snprintf(msg, sizeof(msg), "Einddatum verzuim: %s%s%s", date, text && *text ? ". " : "",
+	/* The whole explanation: the page allows 4,000 characters, a fixed buffer would cut it. */
+	n = strlen(date_text) + (text ? strlen(text) : 0) + 32;
+	if ((msg = malloc(n)) == NULL)
+		goto fail;
+	snprintf(msg, n, "Einddatum verzuim: %s%s%s", date_text, text && *text ? ". " : "",
 	    text ? text : "");
 	if (event_add(s, id, store_now(), u->id, "einddatum", NULL, msg) != 0 ||
 	    store_commit(s) != 0)
 		goto fail;
+	free(msg);
 	return 0;
 fail:
+	free(msg);
 	store_rollback(s);
 	return -1;
 }

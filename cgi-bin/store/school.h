@@ -165,7 +165,7 @@ int	 store_school_melding_info(struct store *, const struct user *, int64_t id,
 int	 store_school_melding_withdraw(struct store *, const struct user *, int64_t id,
 	    const char *reason);
 int	 store_school_melding_end(struct store *, const struct user *, int64_t id,
-	    const char *date, const char *text);
+	    const char *date, const char *date_text, const char *text);
 
 json_t	*store_school_meldingen(struct store *, const struct user *, const char *status, int limit,
 	    int offset, int *total);

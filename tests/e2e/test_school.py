@@ -403,8 +403,11 @@ def test_melding_refused_without_plicht_and_attachments(stack):
     r = c.post("/school/meldingen/%d/informatie" % mid, {"informatie": ""})
     eq(r.status, 422, "empty information")
     eq(c.post("/school/meldingen/%d/informatie" % mid, {"informatie": "Student is weer gezien."}).status, 303, "info")
-    eq(c.post("/school/meldingen/%d/einddatum" % mid, {"einddatum": "2026-11-20", "toelichting": "weer op school"}).status, 303, "end date")
+    long_text = "weer op school; " + "met de mentor besproken. " * 150  # ~3,700 characters, under the 4,000
+    eq(c.post("/school/meldingen/%d/einddatum" % mid, {"einddatum": "2026-11-20", "toelichting": long_text}).status, 303, "end date")
     eq(stack.sql("select school_end_date from melding where id = %d" % mid), "2026-11-20", "end date stored")
+    eq(stack.sql("select text from melding_event where melding_id = %d and kind = 'einddatum'" % mid),
+       "Einddatum verzuim: 20 november 2026. " + long_text.strip(), "the timeline: a Dutch date and the whole explanation")
     r = c.post("/school/meldingen/%d/intrekken" % mid, {"reden": "dubbel"})
     eq(r.status, 422, "confirmation needed")
     eq(c.post("/school/meldingen/%d/intrekken" % mid, {"reden": "dubbel gemeld", "bevestig": "1"}).status, 303, "withdrawn")
