@@ -18,10 +18,6 @@
 static const char *const month_short[12] = {
 	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 };
-static const char *const month_long[12] = {
-	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-	"oktober", "november", "december",
-};
 
 /* A month of the overview: its first day and the local instants that bound it. */
 struct month {
@@ -282,7 +278,7 @@ chart_json(const struct rmc *x)
 static void
 month_title(const struct month *mo, char *out, size_t sz)
 {
-	snprintf(out, sz, "%s %d", month_long[mo->m - 1], mo->y);
+	snprintf(out, sz, "%s %d", rules_month_names[mo->m - 1], mo->y);
 }
 
 void

@@ -190,41 +190,11 @@ desk_ordinal_label(int64_t ordinal)
 
 /* ---------------------------------------------------------------- Europe/Amsterdam time */
 
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-/* The UTC instant summer time starts (last Sunday of March) or ends (of October), 01:00 UTC. */
-static int64_t
-last_sunday_0100(int y, int month)
-{
-	rules_date d;
-
-	if (rules_date_from_ymd(y, month, 31, &d) != 0)
-		return 0;
-	d -= rules_weekday(d) % 7;	/* Sunday is 7: stays */
-	return (int64_t)d * 86400 + 3600;
-}
-
-static int64_t
-amsterdam_offset(int64_t ts)
-{
-	rules_date day = (rules_date)floor_div(ts, 86400);
-	int y, m, dd;
-
-	rules_date_to_ymd(day, &y, &m, &dd);
-	if (y < RULES_YEAR_MIN || y > RULES_YEAR_MAX)
-		return 3600;
-	return ts >= last_sunday_0100(y, 3) && ts < last_sunday_0100(y, 10) ? 7200 : 3600;
-}
-
 static void
 local_parts(int64_t ts, int *y, int *mo, int *d, int *h, int *mi)
 {
-	int64_t local = ts + amsterdam_offset(ts), secs;
-	rules_date day = (rules_date)floor_div(local, 86400);
+	int64_t local = ts + rules_nl_offset(ts), secs;
+	rules_date day = rules_nl_date(ts);
 
 	secs = local - (int64_t)day * 86400;
 	rules_date_to_ymd(day, y, mo, d);
@@ -263,7 +233,7 @@ desk_local_midnight(int y, int m, int d)
 		return 0;
 	/* Midnight is never inside a change-over hour (01:00 and 02:00 UTC), so one guess does. */
 	guess = (int64_t)day * 86400 - 3600;
-	return (int64_t)day * 86400 - amsterdam_offset(guess);
+	return (int64_t)day * 86400 - rules_nl_offset(guess);
 }
 
 void
@@ -285,23 +255,16 @@ desk_duration_text(int64_t s, char *out, size_t outsz)
 		snprintf(out, outsz, "%lld min", (long long)mins);
 }
 
-static const char *const month_names[12] = {
-	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-	"oktober", "november", "december",
-};
 
 void
 desk_date_long(const char *ymd, char *out, size_t outsz)
 {
 	rules_date d;
-	int y, m, dd;
+	char t[32] = "";
 
-	if (ymd == NULL || rules_date_parse(ymd, strlen(ymd), &d) != 0) {
-		snprintf(out, outsz, "%s", "");
-		return;
-	}
-	rules_date_to_ymd(d, &y, &m, &dd);
-	snprintf(out, outsz, "%d %s %d", dd, month_names[m - 1], y);
+	if (ymd != NULL && rules_date_parse(ymd, strlen(ymd), &d) == 0)
+		rules_date_long(d, t);
+	snprintf(out, outsz, "%s", t);
 }
 
 void

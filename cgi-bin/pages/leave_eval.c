@@ -13,29 +13,17 @@
 
 #define VACATIONS_MAX 512
 
-/* Europe/Amsterdam: UTC+1, UTC+2 from the last Sunday of March to the last Sunday of October
- * (both at 01:00 UTC). */
+/* Dutch civil time of instant t, as seconds since the epoch (rules_nl_offset). */
 static int64_t
-amsterdam(int64_t now)
+amsterdam(int64_t t)
 {
-	rules_date day = (rules_date)(now / 86400), start, end;
-	int y, m, d;
-	int64_t sec_start, sec_end;
-
-	rules_date_to_ymd(day, &y, &m, &d);
-	rules_date_from_ymd(y, 3, 31, &start);
-	start -= rules_weekday(start) % 7;
-	rules_date_from_ymd(y, 10, 31, &end);
-	end -= rules_weekday(end) % 7;
-	sec_start = (int64_t)start * 86400 + 3600;
-	sec_end = (int64_t)end * 86400 + 3600;
-	return now + (now >= sec_start && now < sec_end ? 7200 : 3600);
+	return t + rules_nl_offset(t);
 }
 
 rules_date
 leave_local_date(int64_t t)
 {
-	return (rules_date)(amsterdam(t) / 86400);
+	return rules_nl_date(t);
 }
 
 rules_date

@@ -8,19 +8,6 @@
 #include "store/store.h"
 #include "store/leave.h"
 
-static const char *const months[12] = { "januari", "februari", "maart", "april", "mei", "juni",
-	"juli", "augustus", "september", "oktober", "november", "december" };
-
-/* "24 november 2026" of a date. */
-static void
-long_date(rules_date d, char *out, size_t n)
-{
-	int y, m, dd;
-
-	rules_date_to_ymd(d, &y, &m, &dd);
-	snprintf(out, n, "%d %s %d", dd, months[(m - 1) % 12], y);
-}
-
 static json_t *
 long_date_json(const char *iso)
 {
@@ -29,7 +16,7 @@ long_date_json(const char *iso)
 
 	if (iso == NULL || leave_parse_date(iso, &d) != 0)
 		return json_string(iso ? iso : "");
-	long_date(d, buf, sizeof(buf));
+	rules_date_long(d, buf);
 	return json_string(buf);
 }
 
@@ -59,10 +46,10 @@ page_leave_letter(struct req *r)
 	/* Dated in Europe/Amsterdam; bezwaar within six weeks after the day of the letter. */
 	at = (int64_t)json_integer_value(json_object_get(dec, "decided_at"));
 	day = leave_local_date(at);
-	long_date(day, buf, sizeof(buf));
+	rules_date_long(day, buf);
 	json_object_set_new(dec, "datum", json_string(buf));
 	deadline = day + 42;
-	long_date(deadline, buf, sizeof(buf));
+	rules_date_long(deadline, buf);
 	json_object_set_new(dec, "bezwaar_tot", json_string(buf));
 	json_object_set_new(req, "van_lang", long_date_json(json_string_value(json_object_get(req,
 	    "start_date"))));

@@ -78,8 +78,6 @@ void	school_rules_student(const struct school_ctx *, const json_t *student,
 	    struct rules_student *);
 /* "2026-2027": the school year of a date. */
 void	school_year_of(rules_date, char out[16]);
-/* Dutch date "24 november 2026" (desk_date_long); "" for RULES_NO_DATE; buf of 32. */
-void	school_date_nl(rules_date, char buf[32]);
 /* Sets o[textkey] to the Dutch date of the "YYYY-MM-DD" in o[key]; nothing when there is none.
  * The template shows <time datetime="{{key}}">{{textkey}}</time>. */
 void	school_date_text(json_t *o, const char *key, const char *textkey);

@@ -71,29 +71,10 @@ static const char *const signal_soorten[RULES_SIGNAL__MAX] = {
 const char *school_signal_soort(enum rules_signal_kind k) { return signal_soorten[k]; }
 const char *school_signal_label(enum rules_signal_kind k) { return signal_labels[k]; }
 
-/* Last Sunday of a month, as a rules_date. */
-static rules_date
-last_sunday(int y, int m)
-{
-	rules_date d;
-
-	rules_date_from_ymd(y, m, 31, &d);	/* March and October have 31 days */
-	return d - (rules_weekday(d) % 7);
-}
-
 rules_date
 school_date_at(int64_t t)
 {
-	rules_date utc = (rules_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
-	int y, m, dd;
-	int64_t start, end;
-
-	rules_date_to_ymd(utc, &y, &m, &dd);
-	/* Central European Summer Time: last Sunday of March 01:00 UTC to last Sunday of October. */
-	start = (int64_t)last_sunday(y, 3) * 86400 + 3600;
-	end = (int64_t)last_sunday(y, 10) * 86400 + 3600;
-	t += t >= start && t < end ? 7200 : 3600;
-	return (rules_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+	return rules_nl_date(t);
 }
 
 rules_date
@@ -213,7 +194,7 @@ school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 	json_t *o;
 
 	rules_date_format(s->datum, datum);
-	school_date_nl(s->datum, nl);
+	rules_date_long(s->datum, nl);
 	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:s?}", "signaal", rules_signal_names[s->kind],
 	    "badge", signal_badges[s->kind], "label", signal_labels[s->kind], "datum", datum,
 	    "datum_text", nl, "verplicht", s->verplicht, "soort", signal_soorten[s->kind]);
@@ -228,7 +209,7 @@ school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 	if (s->uiterlijk_melden != RULES_NO_DATE) {
 		int64_t left;
 		rules_date_format(s->uiterlijk_melden, dl);
-		school_date_nl(s->uiterlijk_melden, dlnl);
+		rules_date_long(s->uiterlijk_melden, dlnl);
 		json_object_set_new(o, "uiterlijk_melden", json_string(dl));
 		json_object_set_new(o, "uiterlijk_melden_text", json_string(dlnl));
 		if (c->today > s->uiterlijk_melden) {
@@ -264,18 +245,6 @@ school_year_of(rules_date d, char out[16])
 
 	rules_date_to_ymd(rules_school_year_start(d), &y, &m, &dd);
 	snprintf(out, 16, "%04u-%04u", (unsigned)y % 10000u, (unsigned)(y + 1) % 10000u);
-}
-
-void
-school_date_nl(rules_date d, char buf[32])
-{
-	char iso[11];
-
-	buf[0] = '\0';
-	if (d == RULES_NO_DATE)
-		return;
-	rules_date_format(d, iso);
-	desk_date_long(iso, buf, 32);
 }
 
 void

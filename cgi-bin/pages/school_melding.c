@@ -193,7 +193,7 @@ route_melding(struct req *r, const struct school_ctx *c, const json_t *student,
 	memset(rr, 0, sizeof(*rr));
 	school_rules_student(c, student, &st);
 	rr->plicht = rules_plicht_on(&st, on);
-	school_date_nl(on, ds);
+	rules_date_long(on, ds);
 	if (rr->plicht == RULES_PLICHT_GEEN) {
 		snprintf(rr->error, sizeof(rr->error), "Deze melding kan niet worden gedaan: de "
 		    "leerling was op %s niet leerplichtig of kwalificatieplichtig en valt niet onder "
@@ -457,7 +457,7 @@ render_form(struct req *r, int status, const struct school_ctx *c, json_t *stude
 			rules_date dl = rules_werkdagen_add(on != RULES_NO_DATE ? on : start,
 			    soort_deadline[soort], c->pol.bevrijdingsdag);
 			char dn[32];
-			school_date_nl(dl, dn);
+			rules_date_long(dl, dn);
 			json_object_set_new(d, "uiterlijk", json_string(dn));
 			json_object_set_new(d, "te_laat", json_boolean(c->today > dl));
 		}
@@ -866,7 +866,7 @@ page_school_melding_file(struct req *r)
 		const char *lname = json_string_value(json_object_get(l, "name"));
 		const char *lgem = json_string_value(json_object_get(l, "gemeente"));
 		char sd[32];
-		school_date_nl(start, sd);
+		rules_date_long(start, sd);
 		/*
 		 * §6: the parents are notified. A melding about an 18-23 year-old (the RMC age group,
 		 * as routed: the age on the first day of the period) goes to the adult student; one
@@ -1197,7 +1197,7 @@ page_school_melding_end(struct req *r)
 		return;
 	}
 	json_decref(errors);
-	school_date_nl(d, date_text);	/* the timeline reads Dutch: "24 november 2026" */
+	rules_date_long(d, date_text);	/* the timeline reads Dutch: "24 november 2026" */
 	rc = store_school_melding_end(r->app->store, &r->user, r->ids[0], date, date_text, text);
 	if (rc == 0)
 		audit(r, "wijzig", "melding:%lld:einddatum", (long long)r->ids[0]);

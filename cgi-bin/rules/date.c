@@ -1,5 +1,11 @@
-/* Dates as day numbers, public holidays and werkdagen (SPEC §3). */
+/* Dates as day numbers, Dutch civil time, public holidays and werkdagen (SPEC §3). */
+#include <stdio.h>
 #include "rules/rules.h"
+
+const char *const rules_month_names[12] = {
+	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+	"oktober", "november", "december",
+};
 
 const char *const rules_status_names[RULES_STATUS__MAX] = {
 	"ok",           /* RULES_OK */
@@ -127,6 +133,55 @@ rules_weekday(rules_date date)
 	if (r < 0)
 		r += 7;
 	return r + 1;
+}
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* The instant of 01:00 UTC on the last Sunday of month (March or October: 31 days) of y. */
+static int64_t
+last_sunday_0100(int y, int month)
+{
+	rules_date d;
+
+	if (rules_date_from_ymd(y, month, 31, &d) != 0)
+		return 0;
+	d -= rules_weekday(d) % 7;	/* Sunday is 7: stays */
+	return (int64_t)d * 86400 + 3600;
+}
+
+int64_t
+rules_nl_offset(int64_t ts)
+{
+	int y, m, d;
+
+	rules_date_to_ymd((rules_date)floor_div(ts, 86400), &y, &m, &d);
+	if (y < RULES_YEAR_MIN || y > RULES_YEAR_MAX)
+		return 3600;
+	return ts >= last_sunday_0100(y, 3) && ts < last_sunday_0100(y, 10) ? 7200 : 3600;
+}
+
+rules_date
+rules_nl_date(int64_t ts)
+{
+	return (rules_date)floor_div(ts + rules_nl_offset(ts), 86400);
+}
+
+void
+rules_date_long(rules_date date, char buf[32])
+{
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (date == RULES_NO_DATE)
+		return;
+	rules_date_to_ymd(date, &y, &m, &d);
+	if (y < RULES_YEAR_MIN || y > RULES_YEAR_MAX)
+		return;
+	snprintf(buf, 32, "%d %s %d", d, rules_month_names[(m - 1) % 12], y);
 }
 
 rules_date

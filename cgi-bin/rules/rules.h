@@ -48,6 +48,19 @@ int rules_is_leap_year(int y);
 /* Easter Sunday by the Gregorian computus. */
 rules_date rules_easter(int year);
 
+/*
+ * Dutch civil time (Europe/Amsterdam): CET, UTC+1, and CEST, UTC+2, from the last Sunday of
+ * March to the last Sunday of October, both at 01:00 UTC (EU rule since 1996). ts: seconds since
+ * the epoch. rules_nl_offset: seconds to add to UTC at ts; rules_nl_date: the Dutch calendar day
+ * of ts (a melding filed at 00:30 in the Netherlands is of that day, not of the UTC one).
+ */
+int64_t rules_nl_offset(int64_t ts);
+rules_date rules_nl_date(int64_t ts);
+/* "januari" ... "december" */
+extern const char *const rules_month_names[12];
+/* "24 november 2026" and a NUL: buf needs 32 bytes; "" for RULES_NO_DATE or out of range. */
+void rules_date_long(rules_date date, char buf[32]);
+
 /* ---------------------------------------------------------------- holidays, werkdagen (§3) */
 
 enum rules_holiday {

@@ -178,6 +178,52 @@ START_TEST(test_easter)
 }
 END_TEST
 
+/* Dutch civil time: the change-overs at 01:00 UTC on the last Sundays of March and October. */
+static const struct {
+	int64_t ts;
+	int offset;
+	const char *date;
+} nl_times[] = {
+	{ 1774745999, 3600, "2026-03-29" },     /* 29 Mar 2026 00:59:59 UTC: 01:59:59 CET */
+	{ 1774746000, 7200, "2026-03-29" },     /* 01:00 UTC: 03:00 CEST */
+	{ 1792889999, 7200, "2026-10-25" },     /* 25 Oct 2026 00:59:59 UTC: 02:59:59 CEST */
+	{ 1792890000, 3600, "2026-10-25" },     /* 01:00 UTC: 02:00 CET */
+	{ 1795476600, 3600, "2026-11-24" },     /* 23 Nov 23:30 UTC: 00:30 on the 24th */
+	{ 1782858600, 7200, "2026-07-01" },     /* 30 Jun 22:30 UTC: 00:30 on 1 July */
+	{ 1782855000, 7200, "2026-06-30" },     /* 30 Jun 21:30 UTC: 23:30 still */
+	{ 1798758000, 3600, "2027-01-01" },     /* 31 Dec 23:00 UTC: new year */
+	{ 1806195599, 3600, "2027-03-28" },     /* 2027: last Sunday of March is the 28th */
+	{ 1806195600, 7200, "2027-03-28" },
+	{ -1800, 3600, "1970-01-01" },          /* before the epoch: 31 Dec 1969 23:30 UTC */
+};
+
+START_TEST(test_nl_time)
+{
+	char buf[11];
+
+	ck_assert_int_eq(rules_nl_offset(nl_times[_i].ts), nl_times[_i].offset);
+	ck_assert_str_eq(fmt(rules_nl_date(nl_times[_i].ts), buf), nl_times[_i].date);
+}
+END_TEST
+
+static const struct {
+	const char *date;       /* NULL: RULES_NO_DATE */
+	const char *text;
+} long_dates[] = {
+	{ "2026-09-07", "7 september 2026" }, { "2026-11-29", "29 november 2026" },
+	{ "2027-01-01", "1 januari 2027" }, { "2028-02-29", "29 februari 2028" },
+	{ "2026-05-31", "31 mei 2026" }, { NULL, "" },
+};
+
+START_TEST(test_date_long)
+{
+	char buf[32];
+
+	rules_date_long(long_dates[_i].date ? date_of(long_dates[_i].date) : RULES_NO_DATE, buf);
+	ck_assert_str_eq(buf, long_dates[_i].text);
+}
+END_TEST
+
 /* §3 werkdagen: every holiday of the list, and the days around them. */
 static const struct {
 	const char *date;
@@ -1092,6 +1138,8 @@ rules_suite(void)
 	tcase_add_loop_test(tc, test_date_parse, 0, NELEM(date_parses));
 	tcase_add_test(tc, test_date_basics);
 	tcase_add_loop_test(tc, test_easter, 0, NELEM(easters));
+	tcase_add_loop_test(tc, test_nl_time, 0, NELEM(nl_times));
+	tcase_add_loop_test(tc, test_date_long, 0, NELEM(long_dates));
 	tcase_add_loop_test(tc, test_holidays, 0, NELEM(holidays));
 	tcase_add_loop_test(tc, test_werkdagen, 0, NELEM(werkdagen));
 	tcase_add_loop_test(tc, test_schooldagen, 0, NELEM(schooldagen));

@@ -62,19 +62,6 @@ START_TEST(test_school_year)
 }
 END_TEST
 
-START_TEST(test_date_nl)
-{
-	char buf[32];
-
-	school_date_nl(ymd(2026, 9, 7), buf);
-	ck_assert_str_eq(buf, "7 september 2026");
-	school_date_nl(ymd(2026, 11, 29), buf);
-	ck_assert_str_eq(buf, "29 november 2026");
-	school_date_nl(RULES_NO_DATE, buf);
-	ck_assert_str_eq(buf, "");
-}
-END_TEST
-
 START_TEST(test_signal_soort)
 {
 	ck_assert_str_eq(school_signal_soort(RULES_SIGNAL_16UUR), "16uur");
@@ -97,7 +84,6 @@ main(void)
 
 	tcase_add_loop_test(tc, test_date_at, 0, (int)(sizeof(dates) / sizeof(dates[0])));
 	tcase_add_test(tc, test_school_year);
-	tcase_add_test(tc, test_date_nl);
 	tcase_add_test(tc, test_signal_soort);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
