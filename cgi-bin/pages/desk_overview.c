@@ -203,16 +203,6 @@ rmc_load(struct req *r, const struct month *chosen, struct rmc *x)
 	return 0;
 }
 
-static const char *const signal_labels[RULES_SIGNAL__MAX] = {
-	"16 uur",		/* RULES_SIGNAL_16UUR */
-	"Licht verzuim",	/* RULES_SIGNAL_LICHT */
-	"Te laat",		/* RULES_SIGNAL_TE_LAAT */
-	"LRV",			/* RULES_SIGNAL_LRV */
-	"Zorgelijk ziek",	/* RULES_SIGNAL_ZORGELIJK_ZIEK */
-	"RMC 18+",		/* RULES_SIGNAL_RMC18 */
-	"Afwezig 5 weken",	/* RULES_SIGNAL_AFWEZIG5W */
-};
-
 static json_t *
 counts_json(const struct school_counts *c)
 {
@@ -333,7 +323,7 @@ page_desk_overview(struct req *r)
 		for (int k = 0; k < DESK_SOORT__MAX; k++)
 			json_array_append_new(ml, json_string(desk_soort_labels[k]));
 		for (int k = 0; k < RULES_SIGNAL__MAX; k++)
-			json_array_append_new(sl, json_string(signal_labels[k]));
+			json_array_append_new(sl, json_string(school_signal_badge((enum rules_signal_kind)k)));
 		month_title(&mo, title, sizeof(title));
 		month_set(&pm, mo.y, mo.m - 1);
 		month_set(&nm, mo.y, mo.m + 1);
@@ -415,7 +405,7 @@ page_desk_overview_csv(struct req *r)
 	}
 	buf_puts(&b, "Meldingen totaal;");
 	for (int k = 0; k < RULES_SIGNAL__MAX; k++) {
-		snprintf(head, sizeof(head), "Signalen %s", signal_labels[k]);
+		snprintf(head, sizeof(head), "Signalen %s", school_signal_badge((enum rules_signal_kind)k));
 		csv_field(&b, head, 0);
 	}
 	buf_puts(&b, "Signalen totaal\r\n");

@@ -73,6 +73,8 @@ int	school_signal_answered(const struct school_ctx *, const struct answered *, s
 /* The melding soort that answers a signal kind, or NULL (afwezig5w). */
 const char *school_signal_soort(enum rules_signal_kind);
 const char *school_signal_label(enum rules_signal_kind);
+/* The short word: the badge on the school's signals, the column of the RMC overview. */
+const char *school_signal_badge(enum rules_signal_kind);
 /* The rules view of a student row of store_school_student. */
 void	school_rules_student(const struct school_ctx *, const json_t *student,
 	    struct rules_student *);

@@ -26,7 +26,7 @@ static const char *const signal_labels[RULES_SIGNAL__MAX] = {
 	"Meer dan 5 weken afwezig (melding DUO)",	/* RULES_SIGNAL_AFWEZIG5W */
 };
 
-/* The short word on a signal's badge; the same words as the RMC overview's columns. */
+/* The short word on a signal's badge, and the RMC overview's column (school_signal_badge). */
 static const char *const signal_badges[RULES_SIGNAL__MAX] = {
 	"16 uur",		/* RULES_SIGNAL_16UUR */
 	"Licht verzuim",	/* RULES_SIGNAL_LICHT */
@@ -70,6 +70,7 @@ static const char *const signal_soorten[RULES_SIGNAL__MAX] = {
 
 const char *school_signal_soort(enum rules_signal_kind k) { return signal_soorten[k]; }
 const char *school_signal_label(enum rules_signal_kind k) { return signal_labels[k]; }
+const char *school_signal_badge(enum rules_signal_kind k) { return signal_badges[k]; }
 
 rules_date
 school_date_at(int64_t t)

@@ -359,7 +359,9 @@ def test_overview_and_rmc_csv(stack):
     check(r.body.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for spreadsheets")
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig")), delimiter=";"))
     head = rows[0]
-    for col in ("Maand", "BRIN", "School", "Gemeente", "Meldingen RMC verzuim 18+", "Meldingen totaal", "Signalen 16 uur", "Signalen totaal"):
+    # The signal columns use the words of the school's signal badges ("Vaak te laat", not "Te laat").
+    for col in ("Maand", "BRIN", "School", "Gemeente", "Meldingen RMC verzuim 18+", "Meldingen totaal", "Signalen 16 uur",
+                "Signalen Vaak te laat", "Signalen LRV", "Signalen totaal"):
         check(col in head, "Dutch column " + col)
     zo = [row for row in rows if row[1] == "77ZO"]
     eq(len(zo), 1, "one row for the school")
