@@ -49,6 +49,8 @@ void	desk_decorate_melding(json_t *m);
 void	desk_decorate_inbox_row(json_t *m);
 /* The same for a melding_event row. */
 void	desk_decorate_event(json_t *e);
+/* The words for a timeline event's kind (melding_event.kind), the same for school and desk. */
+const char *desk_event_label(const char *kind);
 
 /* ---------------------------------------------------------------- rules of §6 (desk_rules.c) */
 

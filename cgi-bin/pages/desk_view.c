@@ -36,8 +36,8 @@ static const struct kind_label event_kinds[] = {
 	{ "terugkoppeling", "Terugkoppeling van het loket" },
 	{ "mas", "Actie van het loket" },
 	{ "bijlage", "Bijlage toegevoegd" },
-	{ "einddatum", "Einddatum doorgegeven" },
-	{ "ouders_geinformeerd", "Ouders geïnformeerd" },
+	{ "einddatum", "Einddatum verzuim doorgegeven" },
+	{ "ouders_geinformeerd", "Ouders/verzorgers geïnformeerd" },
 	{ "vervolg", "Vervolgmelding" },
 };
 
@@ -226,16 +226,19 @@ desk_decorate_melding(json_t *m)
 	}
 }
 
+const char *
+desk_event_label(const char *kind)
+{
+	for (size_t i = 0; kind != NULL && i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++)
+		if (strcmp(event_kinds[i].kind, kind) == 0)
+			return event_kinds[i].label;
+	return kind ? kind : "";
+}
+
 void
 desk_decorate_event(json_t *e)
 {
-	const char *kind = json_string_value(json_object_get(e, "kind"));
-	const char *label = kind ? kind : "";
-
-	for (size_t i = 0; kind != NULL && i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++)
-		if (strcmp(event_kinds[i].kind, kind) == 0)
-			label = event_kinds[i].label;
-	set_str(e, "kind_label", label);
+	set_str(e, "kind_label", desk_event_label(json_string_value(json_object_get(e, "kind"))));
 	set_time(e, "at", "at_text");
 	if (json_is_string(json_object_get(e, "status")))
 		set_str(e, "status_label", label_of(desk_status_names, desk_status_labels,

@@ -36,16 +36,6 @@ static const char *const soort_labels[S__MAX] = {
 /* Werkdagen after the start of the period within which the melding must be made (§6). */
 static const int soort_deadline[S__MAX] = { 5, 5, 5, -1, 5, 5, 1 };
 
-static const char *const event_names[] = {
-	"ingediend", "status", "informatie", "terugkoppeling", "mas", "bijlage", "einddatum",
-	"ouders_geinformeerd", "vervolg", NULL,
-};
-static const char *const event_labels[] = {
-	"Melding ingediend", "Status gewijzigd", "Informatie van de school",
-	"Terugkoppeling van het loket", "Actie van het loket (MAS)", "Bijlage toegevoegd",
-	"Einddatum verzuim gegeven", "Ouders/verzorgers geïnformeerd", "Vervolgmelding", NULL,
-};
-
 struct option {
 	const char	*value;
 	const char	*label;
@@ -133,15 +123,6 @@ soort_parse(const char *s)
 		if (strcmp(s, soorten[i]) == 0)
 			return i;
 	return -1;
-}
-
-static const char *
-label_of(const char *const *names, const char *const *labels, const char *v)
-{
-	for (int i = 0; v != NULL && names[i] != NULL; i++)
-		if (strcmp(v, names[i]) == 0)
-			return labels[i];
-	return v ? v : "";
 }
 
 /* The Dutch label of a status (desk_status_labels), or the value itself. */
@@ -951,8 +932,7 @@ decorate_melding(json_t *m)
 		const char *k = json_string_value(json_object_get(e, "kind"));
 		desk_local_text(json_integer_value(json_object_get(e, "at")), when);
 		json_object_set_new(e, "at_text", json_string(when));
-		json_object_set_new(e, "kind_label", json_string(label_of(event_names, event_labels,
-		    k)));
+		json_object_set_new(e, "kind_label", json_string(desk_event_label(k)));
 		if (json_is_string(json_object_get(e, "status")))
 			json_object_set_new(e, "status_label", json_string(status_label(
 			    json_string_value(json_object_get(e, "status")))));

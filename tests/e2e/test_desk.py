@@ -122,6 +122,12 @@ def test_acceptance_1_leerplicht_handles_and_school_sees_every_step(stack):
     check("einddatum" in (alert(r) or ""), "end date reason: %r" % alert(r))
     eq(school.post("/school/meldingen/%d/einddatum" % mid, {"einddatum": stack.sql("select period_start from melding where id = %d" % mid), "toelichting": "weer op school"}).status,
        303, "school gives the end date")
+    # The timeline names each event with the same words for the desk and the school.
+    event = r'<li data-kind="([a-z_]+)">.*?class="event-kind">([^<]+)<'
+    desk_events = re.findall(event, lp.get("/loket/meldingen/%d" % mid).text)
+    school_events = re.findall(event, school.get("/school/meldingen/%d" % mid).text)
+    check(("einddatum", "Einddatum verzuim doorgegeven") in desk_events, "desk timeline: %r" % desk_events)
+    eq(sorted(set(school_events)), sorted(set(desk_events)), "the same labels on both timelines")
     r = lp.post("/loket/meldingen/%d/status" % mid, dict(fields, reden=""))
     eq(r.status, 422, "no reason")
     check("reden van afsluiten" in (alert(r) or ""), "reason: %r" % alert(r))
