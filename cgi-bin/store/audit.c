@@ -88,6 +88,30 @@ store_audit_many(struct store *s, const struct audit_entry *e, size_t n)
 	return rc;
 }
 
+/*
+ * Whether a row is stored the way store_audit_many writes it: the hash covers values, not how
+ * SQLite stores them, so a row changed without changing its hash input (user_id 0 for NULL, a
+ * number stored as text, text with a NUL and more after it, a blob for a text) is a change too.
+ */
+static int
+audit_row_canonical(sqlite3_stmt *st)
+{
+	if (sqlite3_column_type(st, 0) != SQLITE_INTEGER ||
+	    sqlite3_column_type(st, 1) != SQLITE_INTEGER ||
+	    (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+	    (sqlite3_column_type(st, 2) != SQLITE_INTEGER || sqlite3_column_int64(st, 2) <= 0)) ||
+	    sqlite3_column_type(st, 6) != SQLITE_BLOB || sqlite3_column_bytes(st, 6) != 32)
+		return 0;
+	for (int c = 3; c <= 5; c++) {
+		const unsigned char *t;
+		if (sqlite3_column_type(st, c) != SQLITE_TEXT ||
+		    (t = sqlite3_column_text(st, c)) == NULL ||
+		    strlen((const char *)t) != (size_t)sqlite3_column_bytes(st, c))
+			return 0;
+	}
+	return 1;
+}
+
 int
 store_audit_verify(struct store *s, int64_t *n, int64_t *first_bad)
 {
@@ -100,6 +124,8 @@ store_audit_verify(struct store *s, int64_t *n, int64_t *first_bad)
 	*first_bad = 0;
 	memset(prev, 0, sizeof(prev));
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		/* First, before any sqlite3_column_text may convert a value. */
+		int canonical = audit_row_canonical(st);
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *action = (const char *)sqlite3_column_text(st, 3);
 		const char *object = (const char *)sqlite3_column_text(st, 4);
@@ -107,7 +133,7 @@ store_audit_verify(struct store *s, int64_t *n, int64_t *first_bad)
 
 		audit_hash(prev, id, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
 		    action ? action : "", object ? object : "", addr ? addr : "", want);
-		if ((expect != 0 && id != expect) || sqlite3_column_bytes(st, 6) != 32 ||
+		if ((expect != 0 && id != expect) || !canonical ||
 		    sodium_memcmp(want, sqlite3_column_blob(st, 6), 32) != 0) {
 			*first_bad = id;
 			rc = 1;

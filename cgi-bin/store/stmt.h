@@ -50,7 +50,7 @@ X(STMT_AUDIT_BEGIN, "BEGIN IMMEDIATE") \
 X(STMT_AUDIT_COMMIT, "COMMIT") \
 X(STMT_AUDIT_ROLLBACK, "ROLLBACK") \
 X(STMT_AUDIT_ALL, \
-  "SELECT id, at, IFNULL(user_id, 0), action, object, address, hash FROM audit ORDER BY id") \
+  "SELECT id, at, user_id, action, object, address, hash FROM audit ORDER BY id") \
 X(STMT_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") \
 X(STMT_AUDIT_INSERT, \
   "INSERT INTO audit (id, at, user_id, action, object, address, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -120,6 +120,16 @@ else
 fi
 chmod 644 "$tmp/v-audit.db"
 expect audit_verify 0 '"ok":true' "$V" audit verify --db "$db"
+# Changes that leave the hashed values as they were are found too: a row must be stored as it was
+# written (user_id NULL, not 0; text without a NUL and more after it; text, not a blob).
+i=0
+for change in "user_id = 0" "object = object || char(0) || 'x'" "object = CAST(object AS BLOB)"; do
+	i=$((i + 1))
+	sqlite3 "$db" ".backup $tmp/t$i.db" && sqlite3 "$tmp/v-audit.db" ".backup $tmp/t$i-audit.db"
+	row=$(sqlite3 "$tmp/t$i-audit.db" "select min(id) from audit where user_id is null")
+	sqlite3 "$tmp/t$i-audit.db" "UPDATE audit SET $change WHERE id = $row"
+	expect "audit_verify_opslag_$i" 1 "{\"ok\":false,\"eerste_fout\":$row}" "$V" audit verify --db "$tmp/t$i.db"
+done
 expect onbekende_optie 2 'verzuimctl: ' "$V" migrate --db "$db" --xyz 1
 
 # migrate on a path that is no database, or with a migration that fails on a new path: it fails
