@@ -128,6 +128,7 @@ page_school_students(struct req *r)
 		snprintf(extra, sizeof(extra), "&q=%s", enc);
 	}
 	school_pagination(d, page, STUDENTS_PER_PAGE, total, "/school/leerlingen", extra);
+	json_object_set_new(d, "one", json_boolean(total == 1));
 	school_ctx_free(&c);
 	audit(r, "lees", "school:%lld:leerlingen", (long long)r->user.school_id);
 	page_render(r, 200, "school_leerlingen", d);

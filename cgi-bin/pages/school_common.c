@@ -222,6 +222,7 @@ school_signal_json(const struct school_ctx *c, const struct rules_signal *s)
 			    c->pol.bevrijdingsdag);
 		json_object_set_new(o, "werkdagen_over", json_integer(left));
 		json_object_set_new(o, "werkdagen_te_laat", json_integer(-left));
+		json_object_set_new(o, "werkdagen_one", json_boolean(left == 1 || left == -1));
 	}
 	return o;
 }

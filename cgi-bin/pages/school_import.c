@@ -182,6 +182,9 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 			snprintf(key, sizeof(key), "%s_%s", prefix, keys[i]);
 			json_object_set(d, key, json_object_get(res, keys[i]));
 		}
+		snprintf(key, sizeof(key), "%s_nerrors_one", prefix);
+		json_object_set_new(d, key, json_boolean(
+		    json_integer_value(json_object_get(res, "nerrors")) == 1));
 		json_decref(res);
 		import_form(r, 422, d);
 		return;
@@ -189,6 +192,16 @@ import_page(struct req *r, const char *prefix, const char *what, school_import_f
 	audit(r, "import", "school:%lld:%s:%lld", (long long)r->user.school_id, what,
 	    (long long)json_integer_value(json_object_get(res, "imported")));
 	json_object_set_new(res, "filename", json_string(f->filename));
+	/* "1 regel", "2 regels": each count with whether it is one, for the words around it. */
+	{
+		static const char *const counts[] = { "lines", "imported", "skipped", "students" };
+		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+			json_t *n = json_object_get(res, counts[i]);
+			snprintf(key, sizeof(key), "%s_one", counts[i]);
+			if (n != NULL)
+				json_object_set_new(res, key, json_boolean(json_integer_value(n) == 1));
+		}
+	}
 	school_date_text(res, "first", "first_text");
 	school_date_text(res, "last", "last_text");
 	snprintf(key, sizeof(key), "%s_done", prefix);

@@ -241,12 +241,18 @@ def test_bad_line_among_1000_imports_nothing(stack):
     lines[600] = "1007,2026-10-02,te_laat,10,"
     r = upload_csv(c, "/school/import/registraties", "\n".join(lines) + "\n")
     eq(r.status, 200, "good file")
-    check("1000 regels gelezen, 1000 registraties geïmporteerd voor 10 leerling(en)" in r.text, "summary")
+    check("1000 regels gelezen, 1000 registraties geïmporteerd voor 10 leerlingen" in r.text, "summary")
     eq(count(stack, "select count(*) from registration"), before + 1000, "all imported")
     # Importing it again adds nothing twice.
     r = upload_csv(c, "/school/import/registraties", "\n".join(lines) + "\n")
-    check("1000 regel(s) stonden er al" in r.text, "re-import skipped")
+    check("1000 regels stonden er al en zijn overgeslagen" in r.text, "re-import skipped")
     eq(count(stack, "select count(*) from registration"), before + 1000, "no duplicates")
+    # One of each: the summary says it in the singular.
+    one = "leerlingnummer,datum,soort,minuten,opmerking\n1003,2026-11-03,te_laat,7,\n"
+    r = upload_csv(c, "/school/import/registraties", one)
+    check("1 regel gelezen, 1 registratie geïmporteerd voor 1 leerling," in r.text, "singular summary")
+    r = upload_csv(c, "/school/import/registraties", one)
+    check("1 regel stond er al en is overgeslagen" in r.text, "singular skip")
 
 
 def test_import_errors_per_line(stack):
