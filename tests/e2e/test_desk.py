@@ -298,6 +298,11 @@ def test_inbox_order_filters_pagination(stack):
 
 def test_terugkoppeling_and_ter_kennisgeving(stack):
     lp = login(stack, "leerplicht@demo.nl")
+    # The demo's verzuimstaat reads as one the school files: rows with their kind, and every total.
+    staat = lp.get("/loket/meldingen/9001/verzuimstaat").text
+    for want in ("<td>Te laat</td><td>180</td>", "Ongeoorloofd (incl. te laat)</th><td colspan=\"2\">1020 minuten",
+                 "Ziek</th><td colspan=\"2\">0 minuten", "Schorsing</th><td colspan=\"2\">0 minuten"):
+        check(want in staat, "demo verzuimstaat: " + want)
     r = lp.post("/loket/meldingen/9001/terugkoppeling", {"tekst": "   "})
     eq(r.status, 422, "empty terugkoppeling")
     eq(lp.post("/loket/meldingen/9001/terugkoppeling", {"tekst": "We bellen de ouders deze week."}).status, 303, "sent")
