@@ -53,6 +53,11 @@ typedef void (*handler_fn)(struct req *);
 /* Responses. Each sets r->status and the body; none writes to the network. */
 void	http_error(struct req *, int status);
 void	http_redirect(struct req *, const char *location);	/* 303 See Other */
+/*
+ * A form posted after the session ran out: nothing of it is done; a 401 page says so and shows
+ * the text that was typed (never a password, token or file), to copy before logging in again.
+ */
+void	http_expired_post(struct req *);
 void	http_text(struct req *, int status, const char *ctype, const char *body, size_t len);
 void	http_header(struct req *, const char *name, const char *value);
 /* Render template `page` with data (reference stolen) into the site layout. */

@@ -205,8 +205,11 @@ request_handle(struct app *app, struct req *r, void *fcgi)
 	}
 	if (!(rt->roles & R_ANON) && !r->logged_in) {
 		/* A session that ran out (idle, absolute, logged out elsewhere): say why, also for a
-		 * form posted from a page opened before; nothing of the post is done. */
-		if (fields_str(&r->cookies, SESSION_COOKIE) != NULL)
+		 * form posted from a page opened before; nothing of the post is done, but what was
+		 * typed is shown back so that it is not lost. */
+		if (fields_str(&r->cookies, SESSION_COOKIE) != NULL && r->method == METHOD_POST)
+			http_expired_post(r);
+		else if (fields_str(&r->cookies, SESSION_COOKIE) != NULL)
 			http_redirect(r, "/inloggen?verlopen=1");
 		else if (r->method == METHOD_POST)
 			http_error(r, 403);

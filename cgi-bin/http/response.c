@@ -157,6 +157,52 @@ http_error(struct req *r, int status)
 	    "message", e->message));
 }
 
+/* Fields whose value is never shown back: secrets, tokens and what only a form's machinery sets. */
+static int
+field_hidden(const char *name)
+{
+	static const char *const exact[] = { "csrf", "token", "bevestig", "bevestigd" };
+
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (strcmp(name, exact[i]) == 0)
+			return 1;
+	return strstr(name, "wachtwoord") != NULL || strstr(name, "password") != NULL;
+}
+
+void
+http_expired_post(struct req *r)
+{
+	json_t *fields = json_array();
+	struct buf files = BUF_INIT;
+
+	for (size_t i = 0; i < r->form.n; i++) {
+		const struct field *f = &r->form.v[i];
+		char label[64];
+		size_t k;
+
+		if (f->filename != NULL) {
+			if (*f->filename != '\0')
+				buf_printf(&files, "%s%s", files.len ? ", " : "", f->filename);
+			continue;
+		}
+		if (field_hidden(f->name) || f->valsz == 0 || json_array_size(fields) >= 64)
+			continue;
+		/* "vermoedelijke_reden" → "Vermoedelijke reden" */
+		snprintf(label, sizeof(label), "%s", f->name);
+		for (k = 0; label[k] != '\0'; k++)
+			if (label[k] == '_')
+				label[k] = ' ';
+		if (label[0] >= 'a' && label[0] <= 'z')
+			label[0] = (char)(label[0] - 'a' + 'A');
+		json_array_append_new(fields, json_pack("{s:s,s:s,s:i}", "label", label, "value",
+		    f->value, "n", (int)json_array_size(fields) + 1));
+	}
+	page_render_title(r, 401, "sessie_verlopen", "Uw sessie is verlopen", json_pack(
+	    "{s:o,s:s%,s:b}", "fields", fields, "files", files.p ? files.p : "", files.len,
+	    "any", json_array_size(fields) > 0 || files.len > 0));
+	buf_free(&files);
+}
+
 const char *
 form_str(const struct req *r, const char *name)
 {

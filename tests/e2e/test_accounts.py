@@ -72,11 +72,25 @@ def test_form_posted_after_expiry_says_why(stack):
     csrf = c.get("/beheer/gebruikers/nieuw").csrf()
     before = stack.sql("SELECT count(*) FROM app_user")
     stack.sql("UPDATE session SET seen_at = seen_at - 31*60 WHERE user_id = (SELECT id FROM app_user WHERE email = 'beheer@demo.nl')")
-    r = c.post("/beheer/gebruikers/nieuw", {"email": "laat@demo.nl", "naam": "Te Laat", "rol": "ouder", "csrf": csrf})
-    eq(r.status, 303, "a form posted after the session ran out")
-    eq(r.header("Location"), "/inloggen?verlopen=1", "to the log-in page, saying why")
+    r = c.post("/beheer/gebruikers/nieuw", {"email": "laat@demo.nl", "naam": "Te Laat <b>", "rol": "ouder", "csrf": csrf})
+    eq(r.status, 401, "a form posted after the session ran out")
     eq(stack.sql("SELECT count(*) FROM app_user"), before, "nothing done")
+    check("automatisch uitgelogd" in r.text and "niet opgeslagen" in r.text, "says why and that nothing was kept")
+    check('href="/inloggen?verlopen=1"' in r.text, "a way to log in again")
+    # What was typed is shown back, to copy, escaped; the form's token is not.
+    check(">laat@demo.nl</textarea>" in r.text and ">Te Laat &lt;b&gt;</textarea>" in r.text, "typed text shown back")
+    check(csrf not in r.text, "the old form token is not shown")
     check("automatisch uitgelogd" in c.get("/inloggen?verlopen=1").text, "the reason shown")
+    # A password typed into a form that expired is never shown back.
+    c2 = Client(stack)
+    c2.login("beheer@demo.nl")
+    csrf2 = c2.get("/beheer/gebruikers/nieuw").csrf()
+    stack.sql("UPDATE session SET seen_at = seen_at - 31*60 WHERE user_id = (SELECT id FROM app_user WHERE email = 'beheer@demo.nl')")
+    r = c2.post("/beheer/gebruikers/nieuw", {"wachtwoord": "geheim-oud-123", "nieuw_wachtwoord": "geheim-nieuw-456",
+                                             "naam": "bewaar mij", "csrf": csrf2})
+    eq(r.status, 401, "expired: not done")
+    check("geheim-oud-123" not in r.text and "geheim-nieuw-456" not in r.text, "no password shown back")
+    check(">bewaar mij</textarea>" in r.text, "the rest is")
     anon = Client(stack)
     eq(anon.post("/beheer/gebruikers/nieuw", {"email": "x@demo.nl"}, csrf=False).status, 403,
        "without any session cookie: still 403")
