@@ -56,6 +56,7 @@ void	http_redirect(struct req *, const char *location);	/* 303 See Other */
 /*
  * A form posted after the session ran out: nothing of it is done; a 401 page says so and shows
  * the text that was typed (never a password, token or file), to copy before logging in again.
+ * With nothing typed (log-out, a button) it sends to the log-in page, which says why.
  */
 void	http_expired_post(struct req *);
 void	http_text(struct req *, int status, const char *ctype, const char *body, size_t len);

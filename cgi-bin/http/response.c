@@ -197,6 +197,13 @@ http_expired_post(struct req *r)
 		json_array_append_new(fields, json_pack("{s:s,s:s,s:i}", "label", label, "value",
 		    f->value, "n", (int)json_array_size(fields) + 1));
 	}
+	if (json_array_size(fields) == 0 && files.len == 0) {
+		/* Nothing typed to keep (log-out, a button): the log-in page says why. */
+		json_decref(fields);
+		buf_free(&files);
+		http_redirect(r, "/inloggen?verlopen=1");
+		return;
+	}
 	page_render_title(r, 401, "sessie_verlopen", "Uw sessie is verlopen", json_pack(
 	    "{s:o,s:s%,s:b}", "fields", fields, "files", files.p ? files.p : "", files.len,
 	    "any", json_array_size(fields) > 0 || files.len > 0));

@@ -91,6 +91,13 @@ def test_form_posted_after_expiry_says_why(stack):
     eq(r.status, 401, "expired: not done")
     check("geheim-oud-123" not in r.text and "geheim-nieuw-456" not in r.text, "no password shown back")
     check(">bewaar mij</textarea>" in r.text, "the rest is")
+    # Nothing typed (the log-out button of a page opened before): to the log-in page, saying why.
+    c3 = Client(stack)
+    c3.login("beheer@demo.nl")
+    csrf3 = c3.get("/beheer").csrf()
+    stack.sql("UPDATE session SET seen_at = seen_at - 31*60 WHERE user_id = (SELECT id FROM app_user WHERE email = 'beheer@demo.nl')")
+    r = c3.post("/uitloggen", {"csrf": csrf3})
+    eq((r.status, r.header("Location")), (303, "/inloggen?verlopen=1"), "log-out after expiry")
     anon = Client(stack)
     eq(anon.post("/beheer/gebruikers/nieuw", {"email": "x@demo.nl"}, csrf=False).status, 403,
        "without any session cookie: still 403")
