@@ -205,8 +205,7 @@ http_expired_post(struct req *r)
 		return;
 	}
 	page_render_title(r, 401, "sessie_verlopen", "Uw sessie is verlopen", json_pack(
-	    "{s:o,s:s%,s:b}", "fields", fields, "files", files.p ? files.p : "", files.len,
-	    "any", json_array_size(fields) > 0 || files.len > 0));
+	    "{s:o,s:s%}", "fields", fields, "files", files.p ? files.p : "", files.len));
 	buf_free(&files);
 }
 

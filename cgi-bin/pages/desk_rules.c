@@ -255,7 +255,6 @@ desk_duration_text(int64_t s, char *out, size_t outsz)
 		snprintf(out, outsz, "%lld min", (long long)mins);
 }
 
-
 void
 desk_date_long(const char *ymd, char *out, size_t outsz)
 {
@@ -272,10 +271,11 @@ desk_date_day(const char *ymd, char *out, size_t outsz)
 {
 	static const char *const days[7] = { "ma", "di", "wo", "do", "vr", "za", "zo" };
 	rules_date d;
-	char t[32];
+	char t[32] = "";
 
-	desk_date_long(ymd, t, sizeof(t));
-	if (t[0] == '\0' || rules_date_parse(ymd, strlen(ymd), &d) != 0)
+	if (ymd != NULL && rules_date_parse(ymd, strlen(ymd), &d) == 0)
+		rules_date_long(d, t);
+	if (t[0] == '\0')
 		snprintf(out, outsz, "%s", t);
 	else
 		snprintf(out, outsz, "%s %s", days[rules_weekday(d) - 1], t);

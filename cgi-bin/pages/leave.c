@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/app.h"
+#include "pages/desk.h"
 #include "pages/leave.h"
 #include "store/store.h"
 #include "store/leave.h"
@@ -265,10 +266,10 @@ show(struct req *r, int64_t id, int status, json_t *fouten, const char *melding)
 		json_array_foreach(ev, i, e) {
 			json_object_set_new(e, "label", json_string(leave_label("event",
 			    jstr(e, "kind"))));
-			leave_format_time(jint(e, "at"), when);
+			desk_local_text(jint(e, "at"), when);
 			json_object_set_new(e, "when", json_string(when));
 		}
-		leave_format_time(jint(req, "created_at"), when);
+		desk_local_text(jint(req, "created_at"), when);
 		json_object_set_new(req, "ingediend_op", json_string(when));
 		json_object_set_new(d, "events", ev);
 	}

@@ -54,9 +54,6 @@ struct leave_check {
 };
 
 rules_date leave_today(void);	/* the date in Europe/Amsterdam */
-rules_date leave_local_date(int64_t t);	/* the date in Europe/Amsterdam of a UTC timestamp */
-/* "24-11-2026 19:05" in Europe/Amsterdam of a UTC timestamp. */
-void	leave_format_time(int64_t t, char out[20]);
 /* "YYYY-MM-DD" or "DD-MM-YYYY"; 0 or -1. */
 int	leave_parse_date(const char *s, rules_date *out);
 /* Evaluates in against §8 for the student (prior leave except request except_id). 0, -1. */

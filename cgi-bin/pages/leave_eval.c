@@ -13,35 +13,10 @@
 
 #define VACATIONS_MAX 512
 
-/* Dutch civil time of instant t, as seconds since the epoch (rules_nl_offset). */
-static int64_t
-amsterdam(int64_t t)
-{
-	return t + rules_nl_offset(t);
-}
-
-rules_date
-leave_local_date(int64_t t)
-{
-	return rules_nl_date(t);
-}
-
 rules_date
 leave_today(void)
 {
-	return leave_local_date((int64_t)time(NULL));
-}
-
-void
-leave_format_time(int64_t t, char out[20])
-{
-	int64_t l = amsterdam(t);
-	rules_date day = (rules_date)(l / 86400);
-	int y, m, d, sec = (int)(l % 86400);
-
-	rules_date_to_ymd(day, &y, &m, &d);
-	snprintf(out, 20, "%02u-%02u-%04u %02u:%02u", (unsigned)d % 100u, (unsigned)m % 100u,
-	    (unsigned)y % 10000u, (unsigned)sec / 3600u % 100u, (unsigned)sec / 60u % 60u);
+	return rules_nl_date((int64_t)time(NULL));
 }
 
 int

@@ -45,7 +45,7 @@ page_leave_letter(struct req *r)
 	    json_object_get(dec, "decider_role")), "directeur") == 0));
 	/* Dated in Europe/Amsterdam; bezwaar within six weeks after the day of the letter. */
 	at = (int64_t)json_integer_value(json_object_get(dec, "decided_at"));
-	day = leave_local_date(at);
+	day = rules_nl_date(at);
 	rules_date_long(day, buf);
 	json_object_set_new(dec, "datum", json_string(buf));
 	deadline = day + 42;

@@ -2,6 +2,7 @@
  * verzuimmelding about a child was filed (SPEC §1: only that, never its contents). */
 #include <string.h>
 #include "http/app.h"
+#include "pages/desk.h"
 #include "pages/leave.h"
 #include "store/store.h"
 #include "store/leave.h"
@@ -22,8 +23,8 @@ page_parent_home(struct req *r)
 	}
 	meldingen = store_parent_meldingen(r->app->store, &r->user);
 	json_array_foreach(meldingen, i, row) {
-		char when[20];
-		leave_format_time((int64_t)json_integer_value(json_object_get(row, "filed_at")), when);
+		char when[17];
+		desk_local_text((int64_t)json_integer_value(json_object_get(row, "filed_at")), when);
 		when[10] = '\0';	/* the date only */
 		json_object_set_new(row, "datum", json_string(when));
 	}

@@ -55,9 +55,8 @@ typedef int (*school_import_fn)(struct store *, const struct user *, const struc
 	    const char *, size_t, json_t **);
 void	school_ctx_free(struct school_ctx *);
 
-/* Today's date in Europe/Amsterdam (SPEC §3); the date in Amsterdam at UTC timestamp t. */
+/* Today's date in Europe/Amsterdam (SPEC §3). */
 rules_date school_today(void);
-rules_date school_date_at(int64_t t);
 /* The signals of one student on d; *out is malloc'ed. 0 or -1. */
 int	school_signals(const struct school_ctx *, const struct rules_student *,
 	    const struct rules_registration *, size_t, rules_date d, struct rules_signal **out,

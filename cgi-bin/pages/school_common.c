@@ -73,15 +73,9 @@ const char *school_signal_label(enum rules_signal_kind k) { return signal_labels
 const char *school_signal_badge(enum rules_signal_kind k) { return signal_badges[k]; }
 
 rules_date
-school_date_at(int64_t t)
-{
-	return rules_nl_date(t);
-}
-
-rules_date
 school_today(void)
 {
-	return school_date_at((int64_t)time(NULL));
+	return rules_nl_date((int64_t)time(NULL));
 }
 
 int

@@ -3,7 +3,7 @@ sets it per region, next to the region's verzuimbeleid (Beheer → Verzuimbeleid
 the region's schools follow it at once, over real HTTP."""
 import re
 from harness import Client, run, check, eq
-from test_school import form_values
+from test_school import file_verwijdering
 
 POLICY = {"uren_16uur": "16", "licht_uren": "8", "te_laat_aantal": "9", "ziek_dagen": "7",
           "ziek_meldingen": "4", "schorsing_max": "5", "dag_minuten": "300"}
@@ -26,17 +26,9 @@ def set_bevrijdingsdag(stack, admin, region, value):
     eq(r.status, 303, "saved: bevrijdingsdag " + value)
 
 
-def file_verwijdering(stack, school, student, start):
-    """A verwijdering (deadline: 1 werkdag after the first day, §6) from the first day start."""
-    page = school.get("/school/leerlingen/%d/melding?soort=verwijdering" % student)
-    eq(page.status, 200, "melding form")
-    v = form_values(page)
-    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
-              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x",
-              "periode_start": start})
-    r = school.post_multipart("/school/leerlingen/%d/melding" % student, v)
-    eq(r.status, 303, "filed")
-    mid = int(r.header("Location").rsplit("/", 1)[1])
+def deadline_of_verwijdering(stack, school, student, start):
+    """The deadline stored for a verwijdering (1 werkdag after the first day, §6) from start."""
+    _, mid = file_verwijdering(school, student, start)
     return stack.sql("select deadline from melding where id = %d" % mid)
 
 
@@ -68,7 +60,7 @@ def test_off_counts_5_may_as_a_werkdag_for_the_region_only(stack):
     eq(stack.sql("select region from school where id = (select school_id from student where id = 11)"),
        "haaglanden", "the demo school is in Haaglanden")
     # Monday 4 May 2026: the next werkdag is Wednesday 6 May while 5 May is a holiday.
-    eq(file_verwijdering(stack, school, 11, "2026-05-04"), "2026-05-06", "on: 5 May skipped")
+    eq(deadline_of_verwijdering(stack, school, 11, "2026-05-04"), "2026-05-06", "on: 5 May skipped")
     set_bevrijdingsdag(stack, admin, "haaglanden", "nee")
     eq(stack.sql("select bevrijdingsdag from region_policy where region = 'haaglanden'"), "0", "stored off")
     eq(stack.sql("select group_concat(bevrijdingsdag) from region_policy where region <> 'haaglanden'"), "1,1",
@@ -77,9 +69,9 @@ def test_off_counts_5_may_as_a_werkdag_for_the_region_only(stack):
                           "object like 'beleid:haaglanden:%bevrijdingsdag=0'", lambda n: n == "1") == "1",
           "the change audited")
     eq(checked(admin.get("/beheer/beleid").text, "haaglanden"), "nee", "shown as chosen")
-    eq(file_verwijdering(stack, school, 12, "2026-05-04"), "2026-05-05", "off: 5 May is a werkdag")
+    eq(deadline_of_verwijdering(stack, school, 12, "2026-05-04"), "2026-05-05", "off: 5 May is a werkdag")
     set_bevrijdingsdag(stack, admin, "haaglanden", "ja")
-    eq(file_verwijdering(stack, school, 13, "2026-05-04"), "2026-05-06", "on again")
+    eq(deadline_of_verwijdering(stack, school, 13, "2026-05-04"), "2026-05-06", "on again")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import html
 import io
 import re
 from harness import Client, run, check, eq
+from test_school import file_verwijdering, form_values
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -25,20 +26,6 @@ def login(stack, email):
     c = Client(stack)
     eq(c.login(email).status, 303, "log-in " + email)
     return c
-
-
-def form_values(page):
-    """The fields of the school's melding form as the browser would send them."""
-    t = page.text
-    v = {}
-    for m in re.finditer(r'<input class="utrecht-textbox" type="[a-z]+" id="f-([a-z_]+)" name="[a-z_]+" value="([^"]*)"', t):
-        v[m.group(1)] = html.unescape(m.group(2))
-    for m in re.finditer(r'<textarea class="utrecht-textarea" id="f-([a-z_]+)" name="[a-z_]+"[^>]*>(.*?)</textarea>', t, re.S):
-        v[m.group(1)] = html.unescape(m.group(2))
-    for name in ("token", "soort", "signaal"):
-        m = re.search(r'<input type="hidden" name="%s" value="([^"]*)">' % name, t)
-        v[name] = html.unescape(m.group(1)) if m else ""
-    return v
 
 
 def file_melding(stack, student, extra=None):
@@ -230,14 +217,8 @@ def test_inspectie_and_withdrawn_meldingen_at_the_desk(stack):
     not counted as a verzuim melding, never overdue for the desk. A withdrawn melding gets no
     letters either."""
     c = login(stack, "school@demo.nl")
-    page = c.get("/school/leerlingen/11/melding?soort=verwijdering")
-    v = form_values(page)
-    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_soort": "verwijdering", "vermoedelijke_reden": "incident", "alle_lessen": "ja",
-              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x",
-              "periode_start": (amsterdam_today() - datetime.timedelta(days=20)).isoformat()})
-    r = c.post_multipart("/school/leerlingen/11/melding", v)
-    eq(r.status, 303, "filed")
-    mid = int(r.header("Location").rsplit("/", 1)[1])
+    _, mid = file_verwijdering(c, 11, (amsterdam_today() - datetime.timedelta(days=20)).isoformat(),
+                               {"vermoedelijke_soort": "verwijdering", "vermoedelijke_reden": "incident"})
     stack.sql("update melding set filed_at = filed_at - 30 * 86400 where id = %d" % mid)  # long ago
     lp = login(stack, "leerplicht@demo.nl")
     page = lp.get("/loket/meldingen/%d" % mid)

@@ -56,6 +56,23 @@ def form_values(page):
     return v
 
 
+VERWIJDERING = {"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
+                "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x"}
+
+
+def file_verwijdering(c, student, start, extra=None):
+    """A verwijdering of student from the first day start through the school's form: (the form
+    page, the new melding's id)."""
+    page = c.get("/school/leerlingen/%d/melding?soort=verwijdering" % student)
+    eq(page.status, 200, "melding form")
+    v = form_values(page)
+    v.update(VERWIJDERING, periode_start=start)
+    v.update(extra or {})
+    r = c.post_multipart("/school/leerlingen/%d/melding" % student, v)
+    eq(r.status, 303, "filed")
+    return page, int(r.header("Location").rsplit("/", 1)[1])
+
+
 def field_error(page, name):
     m = re.search(r'id="veld-%s">(.*?)</div>' % name, page.text, re.S)
     check(m is not None, "field %s on the page" % name)
@@ -426,14 +443,8 @@ def test_melding_refused_without_plicht_and_attachments(stack):
 
 def test_verwijdering_goes_to_inspectie_and_informs_leerplicht(stack):
     c = login(stack)
-    page = c.get("/school/leerlingen/11/melding?soort=verwijdering")
+    page, mid = file_verwijdering(c, 11, "2026-11-23")
     check("Inspectie van het Onderwijs" in page.text, "routing shown: Inspectie")
-    v = form_values(page)
-    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
-              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x", "periode_start": "2026-11-23"})
-    r = c.post_multipart("/school/leerlingen/11/melding", v)
-    eq(r.status, 303, "filed")
-    mid = int(r.header("Location").rsplit("/", 1)[1])
     # Deadline: 1 werkdag after the start (Monday 23 November → Tuesday 24 November).
     eq(stack.sql("select routed_to, loket_id, deadline from melding where id = %d" % mid), "inspectie|10|2026-11-24", "stored")
     page = c.get("/school/meldingen/%d" % mid).text
@@ -447,15 +458,9 @@ def test_verwijdering_of_an_adult_informs_the_rmc_desk(stack):
     """§5 with §1: the Inspectie gets it; the desk informed is the one that covers the student's
     age, since a leerplicht desk (5-18) never sees meldingen about 18-23 year-olds."""
     c = login(stack)
-    page = c.get("/school/leerlingen/3/melding?soort=verwijdering")
+    page, mid = file_verwijdering(c, 3, "2026-11-23", {"problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "ja",
+                                                      "afspraken": "gesprek"})
     check("Inspectie van het Onderwijs" in page.text, "routing shown: Inspectie")
-    v = form_values(page)
-    v.update({"melder_functie": "afdelingsleider", "vermoedelijke_reden": "ernstig incident", "alle_lessen": "ja",
-              "toelichting": "x", "acties_school": "x", "loket_actie": "ja", "dagen_uren": "x", "periode_start": "2026-11-23",
-              "problematiek": "nee", "sk_gevaar": "ja", "dreigt_vsv": "ja", "afspraken": "gesprek"})
-    r = c.post_multipart("/school/leerlingen/3/melding", v)
-    eq(r.status, 303, "filed")
-    mid = int(r.header("Location").rsplit("/", 1)[1])
     eq(stack.sql("select routed_to, loket_id, age_group from melding where id = %d" % mid), "inspectie|11|18-23",
        "Lucas (21, Zoetermeer): Inspectie, the RMC desk informed")
     eq(login(stack, "rmc@demo.nl").get("/loket/meldingen/%d" % mid).status, 200, "RMC desk informed")

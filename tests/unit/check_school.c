@@ -42,7 +42,7 @@ static const struct {
 START_TEST(test_date_at)
 {
 	int i = _i;
-	rules_date got = school_date_at(utc(dates[i].y, dates[i].m, dates[i].d, dates[i].hh,
+	rules_date got = rules_nl_date(utc(dates[i].y, dates[i].m, dates[i].d, dates[i].hh,
 	    dates[i].mm));
 
 	ck_assert_int_eq(got, ymd(dates[i].ly, dates[i].lm, dates[i].ld));
