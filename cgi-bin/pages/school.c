@@ -208,17 +208,21 @@ add_labels(json_t *history)
 	}
 }
 
-/* "december 2026": the long date of the month's first day, without the day. */
+/* "december 2026" of "2026-12"; the text itself when it is no month. */
 static void
 month_text(const char *ym, char out[32])
 {
-	char iso[11], t[32];
-	const char *sp;
+	char iso[11];
+	rules_date d;
+	int y, m, dd;
 
 	snprintf(iso, sizeof(iso), "%.7s-01", ym);
-	desk_date_long(iso, t, sizeof(t));
-	sp = strchr(t, ' ');
-	snprintf(out, 32, "%s", sp != NULL ? sp + 1 : ym);
+	if (rules_date_parse(iso, 10, &d) != 0) {
+		snprintf(out, 32, "%s", ym);
+		return;
+	}
+	rules_date_to_ymd(d, &y, &m, &dd);
+	snprintf(out, 32, "%s %d", rules_month_names[m - 1], y);
 }
 
 /* The student page; with errors (registration form) it shows them next to the fields. */
@@ -299,23 +303,9 @@ student_page(struct req *r, int status, json_t *errors, json_t *values)
 	json_object_set_new(d, "history", history);
 	{
 		json_t *ml = store_school_student_meldingen(r->app->store, &r->user, id), *m;
-		char fd[11];
 		size_t i;
-		json_array_foreach(ml, i, m) {
-			int k = desk_lookup(desk_status_names, DESK_STATUS__MAX,
-			    json_string_value(json_object_get(m, "status")));
-			json_object_set_new(m, "soort_label", json_string(school_melding_soort_label(
-			    json_string_value(json_object_get(m, "soort")))));
-			if (k >= 0)
-				json_object_set_new(m, "status_label", json_string(
-				    desk_status_labels[k]));
-			school_date_text(m, "period_start", "period_start_text");
-			school_date_text(m, "period_end", "period_end_text");
-			/* The day it was filed in Europe/Amsterdam (a melding of 00:30 is of that day). */
-			desk_local_date(json_integer_value(json_object_get(m, "filed_at")), fd);
-			json_object_set_new(m, "filed_date", json_string(fd));
-			school_date_text(m, "filed_date", "filed_text");
-		}
+		json_array_foreach(ml, i, m)
+			school_melding_row(m);
 		json_object_set_new(d, "meldingen", ml);
 	}
 	kinds = json_array();

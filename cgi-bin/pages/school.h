@@ -88,6 +88,9 @@ const char *school_loket_label(const char *kind);
 extern const char *const school_plicht_labels[RULES_PLICHT__MAX];
 /* The Dutch label of a melding soort ("16uur": "16 uur ongeoorloofd verzuim in 4 lesweken"). */
 const char *school_melding_soort_label(const char *soort);
+/* A melding of a list (the school's meldingen, the student page): soort and status in words,
+ * the day filed in Europe/Amsterdam (filed_date) and the Dutch dates (*_text). */
+void	school_melding_row(json_t *m);
 /* A strict ISO date of a form value; 0 or -1. */
 int	school_date_arg(const char *, rules_date *);
 /* Adds pagination data (page, pages, prev, next) to data. */

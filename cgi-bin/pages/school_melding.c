@@ -142,6 +142,24 @@ school_melding_soort_label(const char *soort)
 	return i >= 0 ? soort_labels[i] : soort ? soort : "";
 }
 
+void
+school_melding_row(json_t *m)
+{
+	char fd[11];
+
+	/* The day it was filed in Europe/Amsterdam: a melding of 00:30 is of that day, and the
+	 * deadline it is held against is a Dutch date. */
+	desk_local_date(json_integer_value(json_object_get(m, "filed_at")), fd);
+	json_object_set_new(m, "filed_date", json_string(fd));
+	json_object_set_new(m, "soort_label", json_string(school_melding_soort_label(
+	    json_string_value(json_object_get(m, "soort")))));
+	json_object_set_new(m, "status_label", json_string(status_label(
+	    json_string_value(json_object_get(m, "status")))));
+	school_date_text(m, "period_start", "period_start_text");
+	school_date_text(m, "period_end", "period_end_text");
+	school_date_text(m, "filed_date", "filed_text");
+}
+
 /* ---------------------------------------------------------------- routing (§5) */
 
 struct route_result {
@@ -1199,22 +1217,12 @@ page_school_meldingen(struct req *r)
 	    (page - 1) * MELDINGEN_PER_PAGE, &total);
 	json_array_foreach(list, i, m) {
 		const char *dl = json_string_value(json_object_get(m, "deadline"));
-		const char *st = json_string_value(json_object_get(m, "status"));
 		const char *to = json_string_value(json_object_get(m, "routed_to"));
-		int si = soort_parse(json_string_value(json_object_get(m, "soort")));
-		char fd[11];
-		/* The day it was filed in Europe/Amsterdam, as the deadline is a Dutch date. */
-		desk_local_date(json_integer_value(json_object_get(m, "filed_at")), fd);
-		json_object_set_new(m, "filed_date", json_string(fd));
-		json_object_set_new(m, "soort_label", json_string(si >= 0 ? soort_labels[si] : ""));
-		json_object_set_new(m, "status_label", json_string(status_label(st)));
+		school_melding_row(m);
 		if (to != NULL)
 			json_object_set_new(m, "routed_label", json_string(school_loket_label(to)));
-		school_date_text(m, "period_start", "period_start_text");
-		school_date_text(m, "period_end", "period_end_text");
 		school_date_text(m, "deadline", "deadline_text");
-		school_date_text(m, "filed_date", "filed_text");
-		if (dl != NULL && strcmp(fd, dl) > 0)
+		if (dl != NULL && strcmp(json_string_value(json_object_get(m, "filed_date")), dl) > 0)
 			json_object_set_new(m, "late", json_true());
 	}
 	counts = store_school_melding_counts(r->app->store, &r->user);
