@@ -49,6 +49,8 @@ void	desk_decorate_melding(json_t *m);
 void	desk_decorate_inbox_row(json_t *m);
 /* The same for a melding_event row. */
 void	desk_decorate_event(json_t *e);
+/* The rows of a verzuimstaat ("regels"): each gets datum_text, its day with the weekday. */
+void	desk_staat_days(json_t *regels);
 /* The words for a timeline event's kind (melding_event.kind), the same for school and desk. */
 const char *desk_event_label(const char *kind);
 

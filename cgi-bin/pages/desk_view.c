@@ -67,18 +67,6 @@ set_time(json_t *o, const char *key, const char *textkey)
 	}
 }
 
-static void
-set_date(json_t *o, const char *key, const char *textkey)
-{
-	json_t *v = json_object_get(o, key);
-	char t[40];
-
-	if (json_is_string(v)) {
-		desk_date_long(json_string_value(v), t, sizeof(t));
-		set_str(o, textkey, t[0] ? t : json_string_value(v));
-	}
-}
-
 /* "Ouder naam" from "ouder_naam": the form's field names, readable. */
 static void
 key_label(const char *key, char *out, size_t sz)
@@ -174,8 +162,23 @@ desk_decorate_inbox_row(json_t *m)
 	if (json_is_integer(ord))
 		set_str(m, "ordinal_label", desk_ordinal_label(json_integer_value(ord)));
 	set_time(m, "filed_at", "filed_text");
-	set_date(m, "birth_date", "birth_text");
+	school_date_text(m, "birth_date", "birth_text");
 	json_object_set_new(m, "inspectie", json_boolean(desk_melding_to_inspectie(m)));
+}
+
+void
+desk_staat_days(json_t *regels)
+{
+	size_t i;
+	json_t *e;
+
+	json_array_foreach(regels, i, e) {
+		char t[48];
+
+		desk_date_day(json_string_value(json_object_get(e, "datum")), t, sizeof(t));
+		if (t[0] != '\0')
+			set_str(e, "datum_text", t);
+	}
 }
 
 void
@@ -186,10 +189,10 @@ desk_decorate_melding(json_t *m)
 
 	desk_decorate_inbox_row(m);
 	set_time(m, "treated_at", "treated_text");
-	set_date(m, "period_start", "period_start_text");
-	set_date(m, "period_end", "period_end_text");
-	set_date(m, "school_end_date", "school_end_text");
-	set_date(m, "deadline", "deadline_text");
+	school_date_text(m, "period_start", "period_start_text");
+	school_date_text(m, "period_end", "period_end_text");
+	school_date_text(m, "school_end_date", "school_end_text");
+	school_date_text(m, "deadline", "deadline_text");
 	if (json_is_integer(min)) {
 		int64_t v = json_integer_value(min);
 		if (v % 60 == 0)
@@ -205,15 +208,8 @@ desk_decorate_melding(json_t *m)
 		    DESK_CLOSE__MAX, json_object_get(m, "closing_reason")));
 	if (json_is_string(json_object_get(m, "verzuimstaat"))) {
 		json_t *st = json_loads(json_string_value(json_object_get(m, "verzuimstaat")), 0, NULL);
-		json_t *regels = json_object_get(st, "regels"), *e;
-		size_t i;
-		json_array_foreach(regels, i, e) {
-			char t[48];
-
-			desk_date_day(json_string_value(json_object_get(e, "datum")), t, sizeof(t));
-			if (t[0] != '\0')
-				set_str(e, "datum_text", t);
-		}
+		json_t *regels = json_object_get(st, "regels");
+		desk_staat_days(regels);
 		if (json_array_size(regels) > 0)
 			json_object_set_new(m, "staat", json_incref(regels));
 		json_decref(st);

@@ -1019,8 +1019,7 @@ page_melding(struct req *r)
 void
 page_melding_verzuimstaat(struct req *r)
 {
-	json_t *m = store_melding_get(r->app->store, &r->user, r->ids[0]), *staat, *rows, *e;
-	size_t i;
+	json_t *m = store_melding_get(r->app->store, &r->user, r->ids[0]), *staat;
 
 	if (m == NULL) {
 		http_error(r, 404);
@@ -1030,14 +1029,7 @@ page_melding_verzuimstaat(struct req *r)
 	staat = json_loads(json_string_value(json_object_get(m, "verzuimstaat")), 0, NULL);
 	if (staat == NULL)
 		staat = json_object();
-	rows = json_object_get(staat, "regels");
-	json_array_foreach(rows, i, e) {
-		char t[48];
-
-		desk_date_day(json_string_value(json_object_get(e, "datum")), t, sizeof(t));
-		if (t[0] != '\0')
-			json_object_set_new(e, "datum_text", json_string(t));
-	}
+	desk_staat_days(json_object_get(staat, "regels"));
 	school_date_text(staat, "van", "van_text");
 	school_date_text(staat, "tot", "tot_text");
 	decorate_melding(m);
